@@ -1,0 +1,80 @@
+// A scenario after loading: every duration in ms, every rate per second,
+// every default filled in. The YAML form is in ../shared/CONTRACT.md and
+// scenarios/scenario.schema.json; scenarios/load.ts turns one into the other.
+import type { Channel, ChannelRules } from '../engine/model/channel.js';
+import type { TenantSettings } from '../engine/model/tenant.js';
+import type { RoutingPolicyName } from '../engine/model/routing-policy.js';
+import type { DistributionSpec } from '../sim/random/distribution-spec.js';
+
+export interface Scenario {
+  name: string;
+  seed: number;
+  /** Arrivals stop here; the run then drains. */
+  durationMs: number;
+  /** Conversations arriving before this are not counted. */
+  warmupMs: number;
+  serviceLevelThresholdMs: number;
+  tenant: TenantSettings;
+  /** Seeded defaults merged with the file's overrides, for all four channels. */
+  channels: Record<Channel, ChannelRules>;
+  queues: QueueSpec[];
+  agents: AgentGroupSpec[];
+  customers: CustomerStreamSpec[];
+  /** Budget expressions as written, e.g. `answerTime.p90 <= 60s`. */
+  budgets: BudgetSource[];
+  /** Where this scenario came from, for error messages. */
+  file: string;
+}
+
+export interface QueueSpec {
+  name: string;
+  routing: RoutingPolicyName;
+}
+
+export interface AgentGroupSpec {
+  group: string;
+  count: number;
+  queues: string[];
+  /** Concurrent conversations an agent may hold. */
+  capacity: number;
+  acceptDelay: DistributionSpec;
+  /** Chance that an offer times out (RONA). */
+  noAnswer: number;
+  /** Time until an agent in RONA sets itself available again. */
+  ronaRecovery: DistributionSpec;
+  wrapUp: DistributionSpec;
+}
+
+/** Piecewise-constant arrival rate: each piece holds from `fromMs` until the next piece. */
+export interface RatePiece {
+  fromMs: number;
+  perSecond: number;
+}
+
+export interface CustomerStreamSpec {
+  channel: Channel;
+  queue: string;
+  arrivals: RatePiece[];
+  /** Abandons while queued after this; null: never abandons. */
+  patience: DistributionSpec | null;
+  /** Accept to the agent ending the conversation. */
+  handleTime: DistributionSpec;
+  /** Chance the agent transfers (half to a queue, half to an agent). */
+  transfer: number;
+  /** Chance the agent opens a three-way conference. */
+  conference: number;
+  /** Livechat only: chance the customer ends the chat from the widget. */
+  customerEnds: number;
+  /** Chance the agent ends the messaging session instead of the conversation. */
+  sessionEnd: number;
+  /** Chance a customer whose session was ended writes again (a new conversation). */
+  returnAfterSessionEnd: number;
+  /** Livechat only: share of chats started by the business. */
+  proactive: number;
+}
+
+export interface BudgetSource {
+  expression: string;
+  /** 1-based line in the scenario file, when known. */
+  line?: number;
+}
