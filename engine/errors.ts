@@ -23,6 +23,7 @@ export const ERRORS = {
   E_CUSTOMER_ENDED: 'The customer has ended the conversation',
   E_NOT_SUPPORTED: 'Not supported on this channel',
   E_DUPLICATE: 'Already exists',
+  E_UNKNOWN_REASON: 'Not one of the wrap-up reasons offered',
   E_RATE_LIMITED: 'Too many frames; slow down',
   E_FRAME_TOO_LARGE: 'The frame is larger than the server accepts',
 

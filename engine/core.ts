@@ -1,0 +1,235 @@
+// The engine's state and the mechanics every command handler shares:
+// offering, queueing, routing, assignments and ending. Handlers (handlers/)
+// validate first and call these only once a command is known to be valid, so
+// a refused command changes nothing.
+import type { Channel, ChannelRules } from './model/channel.js';
+import type { TenantSettings } from './model/tenant.js';
+import type { EndState, EngineEvent, OfferKind, RescindReason, TranscriptEntry, CustomerView } from './events.js';
+import type { Agent, Assignment, Asset, Conversation, Offer, Queue, StoredEntry } from './state/types.js';
+import type { CctwinError, ErrorCode } from './errors.js';
+import { ERRORS } from './errors.js';
+import { isBefore } from './routing/waiting-list.js';
+
+export type TextMasker = (text: string) => string;
+
+export class EngineCore {
+  tenant: TenantSettings;
+  readonly channelRules: Record<Channel, ChannelRules>;
+  readonly wrapUpReasons: readonly string[];
+  readonly queues = new Map<string, Queue>();
+  readonly assets = new Map<string, Asset>();
+  readonly agents = new Map<string, Agent>();
+  readonly conversations = new Map<number, Conversation>();
+  readonly offers = new Map<number, Offer>();
+  /** The open conversation of each (asset, customer): where the next customer message goes. */
+  readonly openByCustomer = new Map<string, Conversation>();
+  /** Conversations held by agents (active or in wrap-up), summed over agents: occupancy's numerator. */
+  heldSlots = 0;
+  nowMs = 0;
+  out: EngineEvent[] = [];
+  private nextConversationId = 1;
+  private nextOfferId = 1;
+  private enqueueSeq = 0;
+
+  constructor(
+    tenant: TenantSettings,
+    channelRules: Record<Channel, ChannelRules>,
+    wrapUpReasons: readonly string[],
+    private readonly maskText: TextMasker,
+  ) {
+    this.tenant = tenant;
+    this.channelRules = channelRules;
+    this.wrapUpReasons = wrapUpReasons;
+  }
+
+  emit(e: EngineEvent): void {
+    this.out.push(e);
+  }
+
+  refuse(code: ErrorCode, detail?: string): CctwinError {
+    return { code, message: detail === undefined ? ERRORS[code] : `${ERRORS[code]}: ${detail}` };
+  }
+
+  forAgents(text: string): string {
+    return this.tenant.maskSensitiveData ? this.maskText(text) : text;
+  }
+
+  customerView(c: Conversation): CustomerView {
+    return { name: this.forAgents(c.customerName), number: this.forAgents(c.customerNumber) };
+  }
+
+  newConversationId(): number {
+    return this.nextConversationId++;
+  }
+
+  // ---- eligibility and routing ----
+
+  eligible(agent: Agent): boolean {
+    return agent.state === 'available' && agent.load < agent.capacity;
+  }
+
+  refresh(agent: Agent): void {
+    const eligible = this.eligible(agent);
+    for (const q of agent.queues) q.pool.update(agent, eligible);
+  }
+
+  /** Put a conversation in a queue. `keepPlace`: a RONA return keeps its original place. */
+  enqueue(c: Conversation, queue: Queue, keepPlace: boolean): void {
+    c.state = 'queued';
+    c.queue = queue;
+    if (!keepPlace) {
+      c.enqueuedAtMs = this.nowMs;
+      c.enqueueSeq = ++this.enqueueSeq;
+    }
+    queue.waiting.insert(c);
+    this.routeQueue(queue);
+  }
+
+  /** Offer waiting conversations while the queue has an agent to take them. */
+  routeQueue(queue: Queue): void {
+    while (queue.waiting.head !== null && queue.pool.size > 0) {
+      const agent = queue.pool.pick(null)!;
+      const c = queue.waiting.head;
+      queue.waiting.remove(c);
+      this.offer(agent, c, c.queuedKind, false);
+    }
+  }
+
+  /** Offer an agent that may have become eligible the oldest conversation waiting in any of its queues. */
+  routeAgent(agent: Agent): void {
+    while (this.eligible(agent)) {
+      let best: Conversation | null = null;
+      for (const q of agent.queues) {
+        const head = q.waiting.head;
+        if (head !== null && (best === null || isBefore(head, best))) best = head;
+      }
+      if (best === null) return;
+      best.queue.waiting.remove(best);
+      this.offer(agent, best, best.queuedKind, false);
+    }
+  }
+
+  offer(agent: Agent, c: Conversation, kind: OfferKind, dropOnTimeout: boolean): Offer {
+    const rules = c.asset.rules;
+    const offer: Offer = { id: this.nextOfferId++, agent, conversation: c, kind, dropOnTimeout, expiresAtMs: this.nowMs + rules.ronaTimeoutMs };
+    agent.offers.set(offer.id, offer);
+    this.offers.set(offer.id, offer);
+    c.offer = offer;
+    if (kind !== 'conference') c.state = 'offered';
+    agent.load++;
+    this.refresh(agent);
+    for (const q of agent.queues) q.pool.offered(agent);
+    this.emit({
+      type: 'offer', agentId: agent.id, offerId: offer.id, conversationId: c.id, kind,
+      channel: c.asset.channel, queue: c.queue.name, customer: this.customerView(c),
+      source: this.forAgents(c.asset.label), receivedAtMs: c.arrivedAtMs, expiresAtMs: offer.expiresAtMs,
+      proactive: c.proactive,
+    });
+    this.emit({ type: 'timer', timerKind: 'offerExpiry', ref: offer.id, atMs: offer.expiresAtMs });
+    return offer;
+  }
+
+  /** Take an offer off the books and free its slot; the caller decides what becomes of the conversation. */
+  withdrawOffer(offer: Offer): void {
+    this.offers.delete(offer.id);
+    offer.agent.offers.delete(offer.id);
+    if (offer.conversation.offer === offer) offer.conversation.offer = null;
+    offer.agent.load--;
+    this.refresh(offer.agent);
+  }
+
+  rescind(offer: Offer, reason: RescindReason): void {
+    this.withdrawOffer(offer);
+    this.emit({ type: 'offerRescinded', agentId: offer.agent.id, offerId: offer.id, conversationId: offer.conversation.id, reason });
+    this.routeAgent(offer.agent);
+  }
+
+  // ---- assignments ----
+
+  /** An accepted offer becomes an assignment; its slot stays taken. */
+  assign(offer: Offer): Assignment {
+    this.offers.delete(offer.id);
+    offer.agent.offers.delete(offer.id);
+    const c = offer.conversation;
+    if (c.offer === offer) c.offer = null;
+    const a: Assignment = { conversation: c, phase: 'active', wrapUpSinceMs: 0 };
+    offer.agent.assignments.set(c.id, a);
+    c.holders++;
+    this.heldSlots++;
+    return a;
+  }
+
+  startWrapUp(agent: Agent, a: Assignment): void {
+    a.phase = 'wrapUp';
+    a.wrapUpSinceMs = this.nowMs;
+    this.emit({ type: 'wrapUpRequired', agentId: agent.id, conversationId: a.conversation.id, reasons: this.wrapUpReasons });
+  }
+
+  /** Free the slot now but leave the conversation on the agent's desktop (session ended, capacity released). */
+  releaseSlot(agent: Agent, a: Assignment): void {
+    if (a.phase === 'released') return;
+    a.phase = 'released';
+    agent.load--;
+    this.heldSlots--;
+    this.refresh(agent);
+  }
+
+  /** The agent is done with the conversation: drop the assignment and route new work to it. */
+  dropAssignment(agent: Agent, a: Assignment): void {
+    const c = a.conversation;
+    agent.assignments.delete(c.id);
+    c.holders--;
+    if (a.phase !== 'released') {
+      agent.load--;
+      this.heldSlots--;
+    }
+    if (c.owner === agent) c.owner = null;
+    if (c.conferenceAgent === agent) c.conferenceAgent = null;
+    this.refresh(agent);
+    this.forgetIfDone(c);
+    this.routeAgent(agent);
+  }
+
+  agentIdsOf(c: Conversation): string[] {
+    const ids: string[] = [];
+    if (c.owner !== null) ids.push(c.owner.id);
+    if (c.conferenceAgent !== null) ids.push(c.conferenceAgent.id);
+    return ids;
+  }
+
+  // ---- conversations ----
+
+  customerKey(assetId: string, customerId: string): string {
+    return `${assetId}\u0000${customerId}`;
+  }
+
+  /** Close the conversation to the customer: their next message starts a new one. */
+  closeToCustomer(c: Conversation): void {
+    const key = this.customerKey(c.asset.id, c.customerId);
+    if (this.openByCustomer.get(key) === c) this.openByCustomer.delete(key);
+  }
+
+  /**
+   * Count the conversation's one end state. Agents still holding it go on to
+   * wrap-up separately. After a session end the customer is not told.
+   */
+  endConversation(c: Conversation, endState: EndState): void {
+    if (c.state === 'queued') c.queue.waiting.remove(c);
+    c.state = 'ended';
+    c.asset.open.delete(c);
+    this.closeToCustomer(c);
+    this.emit({ type: 'ended', conversationId: c.id, endState, arrivedAtMs: c.arrivedAtMs, answeredAtMs: c.answeredAtMs, atMs: this.nowMs });
+    if (!c.sessionEnded) this.emit({ type: 'closed', conversationId: c.id, customerId: c.customerId, reason: endState });
+    this.forgetIfDone(c);
+  }
+
+  forgetIfDone(c: Conversation): void {
+    if (c.state === 'ended' && c.holders === 0 && c.offer === null) this.conversations.delete(c.id);
+  }
+
+  record(c: Conversation, entry: TranscriptEntry, internal: boolean): StoredEntry {
+    const stored: StoredEntry = { ...entry, maskedText: this.forAgents(entry.text), internal };
+    c.transcript.push(stored);
+    return stored;
+  }
+}

@@ -1,0 +1,79 @@
+// end, wrapUp and endSession: how agents leave conversations and free capacity.
+import type { EngineCore } from '../core.js';
+import type { Command } from '../commands.js';
+import type { CctwinError } from '../errors.js';
+import { findActiveHolding, findHolding, isRefusal } from './lookup.js';
+import { leaveConference } from './conference.js';
+
+type End = Extract<Command, { type: 'end' }>;
+type WrapUp = Extract<Command, { type: 'wrapUp' }>;
+type EndSession = Extract<Command, { type: 'endSession' }>;
+
+export function end(core: EngineCore, cmd: End): CctwinError | null {
+  const h = findHolding(core, cmd.agentId, cmd.conversationId);
+  if (isRefusal(h)) return h;
+  const { agent, a, c } = h;
+  if (a.phase === 'released') {
+    // The session ended and freed the slot; closing it on the desktop needs no wrap-up.
+    core.dropAssignment(agent, a);
+    return null;
+  }
+  if (a.phase === 'wrapUp') return core.refuse('E_BAD_STATE', 'already in wrap-up');
+  if (c.conferenceAgent === agent) {
+    // The invited agent ending means leaving the conference; the chat goes on.
+    leaveConference(core, agent, c);
+    core.startWrapUp(agent, a);
+    return null;
+  }
+  if (c.offer !== null && c.offer.kind === 'conference') {
+    c.conferenceStatus = 'none';
+    core.rescind(c.offer, 'cancelled');
+  }
+  const other = c.conferenceAgent;
+  c.conferenceStatus = 'none';
+  core.endConversation(c, c.interrupted ? 'interrupted' : 'completed');
+  core.startWrapUp(agent, a);
+  if (other !== null) core.startWrapUp(other, other.assignments.get(c.id)!);
+  return null;
+}
+
+export function wrapUp(core: EngineCore, cmd: WrapUp): CctwinError | null {
+  const h = findHolding(core, cmd.agentId, cmd.conversationId);
+  if (isRefusal(h)) return h;
+  const { agent, a } = h;
+  if (a.phase !== 'wrapUp') return core.refuse('E_BAD_STATE', 'no wrap-up pending for this conversation');
+  if (!core.wrapUpReasons.includes(cmd.reason)) return core.refuse('E_UNKNOWN_REASON', String(cmd.reason));
+  core.emit({ type: 'wrapUpDone', agentId: agent.id, conversationId: cmd.conversationId, reason: cmd.reason, durationMs: core.nowMs - a.wrapUpSinceMs });
+  core.emit({ type: 'agentState', agentId: agent.id, state: agent.state, ...(agent.idleReason ? { reason: agent.idleReason } : {}) });
+  core.dropAssignment(agent, a);
+  return null;
+}
+
+/**
+ * Zendesk-style session end: the channel is closed for this ticket, history
+ * records it, notes stay possible, the customer's next message opens a new
+ * conversation, and capacity is freed now or after end and wrap-up, as the
+ * tenant says. The customer is not told; a CSAT survey may go out.
+ */
+export function endSession(core: EngineCore, cmd: EndSession): CctwinError | null {
+  if (!core.tenant.agentsCanEndSessions) return core.refuse('E_SESSION_END_DISABLED');
+  const h = findActiveHolding(core, cmd.agentId, cmd.conversationId);
+  if (isRefusal(h)) return h;
+  const { agent, a, c } = h;
+  if (c.owner !== agent) return core.refuse('E_BAD_STATE', 'only the owning agent may end the session');
+  if (c.sessionEnded) return core.refuse('E_SESSION_ENDED');
+  if (c.interrupted) return core.refuse('E_INTERRUPTED');
+  if (c.conferenceStatus !== 'none') return core.refuse('E_BAD_STATE', 'end the conference before ending the session');
+
+  c.sessionEnded = true;
+  core.closeToCustomer(c);
+  core.record(c, { from: 'system', text: 'Messaging session ended', atMs: core.nowMs }, true);
+  core.emit({ type: 'sessionEnded', conversationId: c.id, agentIds: core.agentIdsOf(c), atMs: core.nowMs });
+  if (core.tenant.csatOnSessionEnd) core.emit({ type: 'csatSurvey', conversationId: c.id, customerId: c.customerId });
+  if (core.tenant.releaseCapacityOnSessionEnd) {
+    core.endConversation(c, 'completed');
+    core.releaseSlot(agent, a);
+    core.routeAgent(agent);
+  }
+  return null;
+}

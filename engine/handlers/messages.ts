@@ -1,0 +1,85 @@
+// Messages: agent replies (with the channel's limits), internal notes, and
+// customer messages (the first of a session opens a conversation).
+import type { EngineCore } from '../core.js';
+import type { Command } from '../commands.js';
+import type { CctwinError } from '../errors.js';
+import type { Conversation } from '../state/types.js';
+import { findActiveHolding, findHolding, isRefusal, refuseIfClosed } from './lookup.js';
+
+type Reply = Extract<Command, { type: 'reply' }>;
+type Note = Extract<Command, { type: 'note' }>;
+type CustomerMessage = Extract<Command, { type: 'customerMessage' }>;
+
+export function reply(core: EngineCore, cmd: Reply): CctwinError | null {
+  const h = findActiveHolding(core, cmd.agentId, cmd.conversationId);
+  if (isRefusal(h)) return h;
+  const { agent, c } = h;
+  const closed = refuseIfClosed(core, c);
+  if (closed) return closed;
+  if (typeof cmd.text !== 'string' || cmd.text.length === 0) return core.refuse('E_MALFORMED', 'text must be a non-empty string');
+  const rules = c.asset.rules;
+  const length = codePointLength(cmd.text, rules.replyLimit);
+  if (length > rules.replyLimit) return core.refuse('E_REPLY_TOO_LONG', `${length} characters, ${c.asset.channel} allows ${rules.replyLimit}`);
+  for (const ch of rules.reservedChars) {
+    if (cmd.text.includes(ch)) return core.refuse('E_RESERVED_CHARS', `${c.asset.channel} reserves ${[...rules.reservedChars].join(' ')}`);
+  }
+  const entry = core.record(c, { from: 'agent', agentId: agent.id, text: cmd.text, atMs: core.nowMs }, false);
+  core.emit({
+    type: 'message', conversationId: c.id, customerId: c.customerId, from: 'agent', fromAgentId: agent.id,
+    text: cmd.text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: core.agentIdsOf(c),
+  });
+  return null;
+}
+
+/** Internal notes reach agents only, and stay possible after a session end or in wrap-up. */
+export function note(core: EngineCore, cmd: Note): CctwinError | null {
+  const h = findHolding(core, cmd.agentId, cmd.conversationId);
+  if (isRefusal(h)) return h;
+  if (typeof cmd.text !== 'string' || cmd.text.length === 0) return core.refuse('E_MALFORMED', 'text must be a non-empty string');
+  const { agent, c } = h;
+  const entry = core.record(c, { from: 'agent', agentId: agent.id, text: cmd.text, atMs: core.nowMs }, true);
+  const agentIds = core.agentIdsOf(c);
+  if (!agentIds.includes(agent.id)) agentIds.push(agent.id);
+  core.emit({ type: 'note', conversationId: c.id, agentId: agent.id, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
+  return null;
+}
+
+export function customerMessage(core: EngineCore, cmd: CustomerMessage): CctwinError | null {
+  const asset = core.assets.get(cmd.assetId);
+  if (asset === undefined) return core.refuse('E_UNKNOWN_ASSET', String(cmd.assetId));
+  if (typeof cmd.text !== 'string' || typeof cmd.customerId !== 'string') return core.refuse('E_MALFORMED', 'customerId and text must be strings');
+  const key = core.customerKey(asset.id, cmd.customerId);
+  const open = core.openByCustomer.get(key);
+  if (open !== undefined) {
+    const entry = core.record(open, { from: 'customer', text: cmd.text, atMs: core.nowMs }, false);
+    const agentIds = core.agentIdsOf(open);
+    if (agentIds.length > 0) {
+      core.emit({ type: 'message', conversationId: open.id, customerId: open.customerId, from: 'customer', text: cmd.text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
+    }
+    return null;
+  }
+  const c: Conversation = {
+    id: core.newConversationId(), asset, customerId: cmd.customerId,
+    customerName: cmd.name ?? cmd.customerId, customerNumber: cmd.number ?? '',
+    proactive: cmd.proactive === true && asset.channel === 'livechat',
+    arrivedAtMs: core.nowMs, enqueuedAtMs: core.nowMs, enqueueSeq: 0, queue: asset.queue,
+    state: 'queued', queuedKind: 'new', answeredAtMs: -1, holders: 0,
+    owner: null, conferenceAgent: null, conferenceStatus: 'none', offer: null,
+    interrupted: false, customerEnded: false, sessionEnded: false, transcript: [], prev: null, next: null,
+  };
+  core.conversations.set(c.id, c);
+  core.openByCustomer.set(key, c);
+  asset.open.add(c);
+  core.emit({ type: 'arrived', conversationId: c.id, customerId: c.customerId, assetId: asset.id, channel: asset.channel, queue: asset.queue.name, atMs: core.nowMs });
+  if (cmd.text.length > 0) core.record(c, { from: 'customer', text: cmd.text, atMs: core.nowMs }, false);
+  core.enqueue(c, asset.queue, false);
+  return null;
+}
+
+/** Length in code points, counted only when the UTF-16 length could exceed the limit. */
+function codePointLength(text: string, limit: number): number {
+  if (text.length <= limit) return text.length;
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}

@@ -1,0 +1,72 @@
+// accept, and the offer's expiry timer: RONA.
+import type { EngineCore } from '../core.js';
+import type { Command } from '../commands.js';
+import type { CctwinError } from '../errors.js';
+import type { Offer } from '../state/types.js';
+import { findAgent, isRefusal } from './lookup.js';
+
+type Accept = Extract<Command, { type: 'accept' }>;
+type TimerFired = Extract<Command, { type: 'timerFired' }>;
+
+export function accept(core: EngineCore, cmd: Accept): CctwinError | null {
+  const agent = findAgent(core, cmd.agentId);
+  if (isRefusal(agent)) return agent;
+  const offer = agent.offers.get(cmd.offerId);
+  if (offer === undefined) return core.refuse('E_UNKNOWN_OFFER', String(cmd.offerId));
+  const c = offer.conversation;
+  core.assign(offer);
+  if (offer.kind === 'conference') {
+    c.conferenceAgent = agent;
+    c.conferenceStatus = 'active';
+    core.emit({ type: 'conferenced', conversationId: c.id, atMs: core.nowMs });
+    core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'active', agentIds: core.agentIdsOf(c) });
+  } else {
+    c.state = 'active';
+    c.owner = agent;
+    if (c.answeredAtMs < 0) {
+      c.answeredAtMs = core.nowMs;
+      core.emit({ type: 'answered', conversationId: c.id, agentId: agent.id, arrivedAtMs: c.arrivedAtMs, atMs: core.nowMs });
+    }
+  }
+  core.emit({
+    type: 'conversation', agentId: agent.id, conversationId: c.id, role: offer.kind === 'conference' ? 'conference' : 'owner',
+    channel: c.asset.channel, queue: c.queue.name, customer: core.customerView(c), source: core.forAgents(c.asset.label),
+    transcript: c.transcript.map((e) => ({ from: e.from, ...(e.agentId ? { agentId: e.agentId } : {}), text: e.maskedText, atMs: e.atMs })),
+  });
+  if (offer.kind === 'conference') {
+    const text = `${agent.name} joined the conversation`;
+    const entry = core.record(c, { from: 'system', text, atMs: core.nowMs }, false);
+    core.emit({ type: 'message', conversationId: c.id, customerId: c.customerId, from: 'system', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: core.agentIdsOf(c) });
+  }
+  return null;
+}
+
+/** An offer not accepted in time: the agent goes to RONA and the conversation goes back, or is dropped. */
+export function timerFired(core: EngineCore, cmd: TimerFired): CctwinError | null {
+  const offer = core.offers.get(cmd.ref);
+  // Accepted, rescinded or already expired: the timer is stale, which is normal.
+  if (offer === undefined) return null;
+  expire(core, offer);
+  return null;
+}
+
+function expire(core: EngineCore, offer: Offer): void {
+  const { agent, conversation: c } = offer;
+  core.withdrawOffer(offer);
+  core.emit({ type: 'offerRescinded', agentId: agent.id, offerId: offer.id, conversationId: c.id, reason: 'rona' });
+  core.emit({ type: 'rona', agentId: agent.id, offerId: offer.id, atMs: core.nowMs });
+  if (agent.state !== 'rona') {
+    agent.state = 'rona';
+    agent.idleReason = undefined;
+    core.emit({ type: 'agentState', agentId: agent.id, state: 'rona' });
+    core.refresh(agent);
+  }
+  if (offer.kind === 'conference') {
+    c.conferenceStatus = 'none';
+    core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds: core.agentIdsOf(c) });
+  } else if (offer.dropOnTimeout) {
+    core.endConversation(c, 'droppedOnTransfer');
+  } else {
+    core.enqueue(c, c.queue, true);
+  }
+}

@@ -1,0 +1,51 @@
+// Round robin: agents in the fixed order they joined the queue; each pick
+// starts after the agent last offered. Eligibility is a flag per position.
+import type { Agent } from '../../state/types.js';
+import type { AgentPool } from '../agent-pool.js';
+
+export class RoundRobinPool implements AgentPool {
+  private readonly members: Agent[] = [];
+  private readonly position = new Map<Agent, number>();
+  private eligible = new Uint8Array(16);
+  private count = 0;
+  private last = -1;
+
+  get size(): number {
+    return this.count;
+  }
+
+  join(agent: Agent): void {
+    if (this.position.has(agent)) return;
+    this.position.set(agent, this.members.length);
+    this.members.push(agent);
+    if (this.members.length > this.eligible.length) {
+      const grown = new Uint8Array(this.eligible.length * 2);
+      grown.set(this.eligible);
+      this.eligible = grown;
+    }
+  }
+
+  update(agent: Agent, eligible: boolean): void {
+    const i = this.position.get(agent);
+    if (i === undefined) return;
+    const flag = eligible ? 1 : 0;
+    if (this.eligible[i] === flag) return;
+    this.eligible[i] = flag;
+    this.count += eligible ? 1 : -1;
+  }
+
+  offered(agent: Agent): void {
+    const i = this.position.get(agent);
+    if (i !== undefined) this.last = i;
+  }
+
+  pick(exclude: Agent | null): Agent | null {
+    if (this.count === 0) return null;
+    const n = this.members.length;
+    for (let step = 1; step <= n; step++) {
+      const i = (this.last + step) % n;
+      if (this.eligible[i] === 1 && this.members[i] !== exclude) return this.members[i]!;
+    }
+    return null;
+  }
+}

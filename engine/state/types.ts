@@ -1,0 +1,98 @@
+// The engine's state records: plain mutable data, linked by reference so the
+// hot paths never look anything up twice.
+import type { Channel, ChannelRules } from '../model/channel.js';
+import type { AgentState, ConferenceStatus, EndState, OfferKind, TranscriptEntry } from '../events.js';
+import type { AgentPool } from '../routing/agent-pool.js';
+import type { WaitingList } from '../routing/waiting-list.js';
+
+export interface Queue {
+  name: string;
+  waiting: WaitingList;
+  /** Agents that could take an offer from this queue now, in the order the routing policy picks them. */
+  pool: AgentPool;
+}
+
+export interface Asset {
+  id: string;
+  channel: Channel;
+  rules: ChannelRules;
+  queue: Queue;
+  /** What the offer shows as the source: the Facebook page, SMS/WhatsApp number or chat widget. */
+  label: string;
+  /** Conversations not yet ended on this asset, so deleting it can interrupt them. */
+  open: Set<Conversation>;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  state: AgentState;
+  idleReason: string | undefined;
+  capacity: number;
+  queues: Queue[];
+  /** Slots in use: pending offers plus conversations held (active or in wrap-up). */
+  load: number;
+  offers: Map<number, Offer>;
+  assignments: Map<number, Assignment>;
+}
+
+/** What an agent holds of one conversation. `released`: the session ended and freed the slot. */
+export type AssignmentPhase = 'active' | 'wrapUp' | 'released';
+
+export interface Assignment {
+  conversation: Conversation;
+  phase: AssignmentPhase;
+  wrapUpSinceMs: number;
+}
+
+export interface Offer {
+  id: number;
+  agent: Agent;
+  conversation: Conversation;
+  kind: OfferKind;
+  /** A direct transfer to an agent is dropped when not accepted; everything else returns to its queue. */
+  dropOnTimeout: boolean;
+  expiresAtMs: number;
+}
+
+export type ConversationState = 'queued' | 'offered' | 'active' | 'ended';
+
+export interface Conversation {
+  id: number;
+  asset: Asset;
+  customerId: string;
+  customerName: string;
+  customerNumber: string;
+  proactive: boolean;
+  arrivedAtMs: number;
+  /** Place in its queue; RONA keeps it, a transfer to a queue sets it anew. */
+  enqueuedAtMs: number;
+  enqueueSeq: number;
+  queue: Queue;
+  state: ConversationState;
+  /** How it is offered when it leaves its queue: `transfer` after a transfer to a queue. */
+  queuedKind: 'new' | 'transfer';
+  answeredAtMs: number;
+  /** Agents holding an assignment on it; an ended conversation with none is forgotten. */
+  holders: number;
+  owner: Agent | null;
+  conferenceAgent: Agent | null;
+  conferenceStatus: ConferenceStatus | 'none';
+  /** The one offer out for this conversation (new, transfer or conference), if any. */
+  offer: Offer | null;
+  interrupted: boolean;
+  customerEnded: boolean;
+  sessionEnded: boolean;
+  transcript: StoredEntry[];
+  /** Links of the queue's waiting list. */
+  prev: Conversation | null;
+  next: Conversation | null;
+}
+
+export interface StoredEntry extends TranscriptEntry {
+  /** What agents see: the masked text when masking was on as it was written. */
+  maskedText: string;
+  internal: boolean;
+}
+
+export type { EndState };
