@@ -85,13 +85,17 @@ export class EngineCore {
     this.routeQueue(queue);
   }
 
-  /** Offer waiting conversations while the queue has an agent to take them. */
+  /** Offer waiting conversations, oldest first, while the queue has agents to take them. */
   routeQueue(queue: Queue): void {
-    while (queue.waiting.head !== null && queue.pool.size > 0) {
-      const agent = queue.pool.pick(null)!;
-      const c = queue.waiting.head;
-      queue.waiting.remove(c);
-      this.offer(agent, c, c.queuedKind, false);
+    let c = queue.waiting.head;
+    while (c !== null && queue.pool.size > 0) {
+      const next = c.next;
+      const agent = queue.pool.pick(c.heldBy);
+      if (agent !== null) {
+        queue.waiting.remove(c);
+        this.offer(agent, c, c.queuedKind, false);
+      }
+      c = next;
     }
   }
 
@@ -100,7 +104,8 @@ export class EngineCore {
     while (this.eligible(agent)) {
       let best: Conversation | null = null;
       for (const q of agent.queues) {
-        const head = q.waiting.head;
+        let head = q.waiting.head;
+        while (head !== null && head.heldBy.includes(agent)) head = head.next;
         if (head !== null && (best === null || isBefore(head, best))) best = head;
       }
       if (best === null) return;
@@ -154,7 +159,7 @@ export class EngineCore {
     if (c.offer === offer) c.offer = null;
     const a: Assignment = { conversation: c, phase: 'active', wrapUpSinceMs: 0 };
     offer.agent.assignments.set(c.id, a);
-    c.holders++;
+    c.heldBy.push(offer.agent);
     this.heldSlots++;
     return a;
   }
@@ -178,7 +183,7 @@ export class EngineCore {
   dropAssignment(agent: Agent, a: Assignment): void {
     const c = a.conversation;
     agent.assignments.delete(c.id);
-    c.holders--;
+    c.heldBy.splice(c.heldBy.indexOf(agent), 1);
     if (a.phase !== 'released') {
       agent.load--;
       this.heldSlots--;
@@ -224,7 +229,7 @@ export class EngineCore {
   }
 
   forgetIfDone(c: Conversation): void {
-    if (c.state === 'ended' && c.holders === 0 && c.offer === null) this.conversations.delete(c.id);
+    if (c.state === 'ended' && c.heldBy.length === 0 && c.offer === null) this.conversations.delete(c.id);
   }
 
   record(c: Conversation, entry: TranscriptEntry, internal: boolean): StoredEntry {

@@ -25,13 +25,13 @@ export function conference(core: EngineCore, cmd: Conference): CctwinError | nul
     if (!c.asset.rules.conferenceToQueue) return core.refuse('E_NOT_SUPPORTED', `conference to a queue on ${c.asset.channel}`);
     const queue = core.queues.get(cmd.queue);
     if (queue === undefined) return core.refuse('E_UNKNOWN_QUEUE', cmd.queue);
-    target = queue.pool.pick(agent);
+    target = queue.pool.pick(c.heldBy);
     if (target === null) return core.refuse('E_TARGET_UNAVAILABLE', `no agent can take it in ${queue.name}`);
   } else {
     target = core.agents.get(cmd.agent!) ?? null;
     if (target === null) return core.refuse('E_UNKNOWN_AGENT', cmd.agent);
     if (target === agent) return core.refuse('E_BAD_STATE', 'cannot conference yourself');
-    if (!core.eligible(target)) return core.refuse('E_TARGET_UNAVAILABLE', target.id);
+    if (!core.eligible(target) || c.heldBy.includes(target)) return core.refuse('E_TARGET_UNAVAILABLE', target.id);
   }
   c.conferenceStatus = 'requested';
   core.offer(target, c, 'conference', false);

@@ -63,7 +63,7 @@ export function customerMessage(core: EngineCore, cmd: CustomerMessage): CctwinE
     customerName: cmd.name ?? cmd.customerId, customerNumber: cmd.number ?? '',
     proactive: cmd.proactive === true && asset.channel === 'livechat',
     arrivedAtMs: core.nowMs, enqueuedAtMs: core.nowMs, enqueueSeq: 0, queue: asset.queue,
-    state: 'queued', queuedKind: 'new', answeredAtMs: -1, holders: 0,
+    state: 'queued', queuedKind: 'new', answeredAtMs: -1, heldBy: [],
     owner: null, conferenceAgent: null, conferenceStatus: 'none', offer: null,
     interrupted: false, customerEnded: false, sessionEnded: false, transcript: [], prev: null, next: null,
   };

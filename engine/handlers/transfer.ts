@@ -31,7 +31,7 @@ export function transfer(core: EngineCore, cmd: Transfer): CctwinError | null {
   const target = core.agents.get(cmd.agent!);
   if (target === undefined) return core.refuse('E_UNKNOWN_AGENT', cmd.agent);
   if (target === agent) return core.refuse('E_BAD_STATE', 'cannot transfer to yourself');
-  if (!core.eligible(target)) return core.refuse('E_TARGET_UNAVAILABLE', target.id);
+  if (!core.eligible(target) || c.heldBy.includes(target)) return core.refuse('E_TARGET_UNAVAILABLE', target.id);
   c.owner = null;
   core.emit({ type: 'transferred', conversationId: c.id, to: 'agent', atMs: core.nowMs });
   core.startWrapUp(agent, a);

@@ -14,8 +14,8 @@ export interface AgentPool {
   update(agent: Agent, eligible: boolean): void;
   /** The agent was just offered a conversation (from any queue). */
   offered(agent: Agent): void;
-  /** The agent the policy picks now, skipping `exclude`; null when none. */
-  pick(exclude: Agent | null): Agent | null;
+  /** The agent the policy picks now, skipping those in `exclude`; null when none. */
+  pick(exclude: readonly Agent[]): Agent | null;
   /** Agents that belong to the queue, eligible or not (for round-robin's fixed order). */
   join(agent: Agent): void;
 }

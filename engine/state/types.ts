@@ -73,8 +73,11 @@ export interface Conversation {
   /** How it is offered when it leaves its queue: `transfer` after a transfer to a queue. */
   queuedKind: 'new' | 'transfer';
   answeredAtMs: number;
-  /** Agents holding an assignment on it; an ended conversation with none is forgotten. */
-  holders: number;
+  /**
+   * Agents holding an assignment on it (working it, or wrapping it up after a
+   * transfer). It is never offered back to them; once ended with none, it is forgotten.
+   */
+  heldBy: Agent[];
   owner: Agent | null;
   conferenceAgent: Agent | null;
   conferenceStatus: ConferenceStatus | 'none';

@@ -18,7 +18,10 @@ export function checkInvariants(core: EngineCore): string[] {
     let eligible = 0;
     for (const a of core.agents.values()) if (a.queues.includes(q) && core.eligible(a)) eligible++;
     if (eligible !== q.pool.size) problems.push(`queue ${q.name} pool holds ${q.pool.size} agents, ${eligible} are eligible`);
-    if (q.waiting.size > 0 && q.pool.size > 0) problems.push(`queue ${q.name} has ${q.waiting.size} waiting while ${q.pool.size} agents could take them`);
+    for (const c of q.waiting) {
+      const taker = q.pool.pick(c.heldBy);
+      if (taker !== null) problems.push(`conversation ${c.id} waits in ${q.name} while ${taker.id} could take it`);
+    }
   }
 
   let held = 0;
@@ -49,8 +52,8 @@ export function checkInvariants(core: EngineCore): string[] {
     if (c.state === 'offered' && (c.offer === null || c.offer.kind === 'conference')) problems.push(`conversation ${c.id} is offered without an offer`);
     if (c.state !== 'offered' && c.offer !== null && c.offer.kind !== 'conference') problems.push(`conversation ${c.id} is ${c.state} with a pending ${c.offer.kind} offer`);
     if (c.state === 'active' && c.owner === null) problems.push(`conversation ${c.id} is active with no owner`);
-    if ((holders.get(c.id) ?? 0) !== c.holders) problems.push(`conversation ${c.id} counts ${c.holders} holders, agents hold ${holders.get(c.id) ?? 0}`);
-    if (c.state === 'ended' && c.holders === 0 && c.offer === null) problems.push(`conversation ${c.id} ended and unheld but not forgotten`);
+    if ((holders.get(c.id) ?? 0) !== c.heldBy.length) problems.push(`conversation ${c.id} counts ${c.heldBy.length} holders, agents hold ${holders.get(c.id) ?? 0}`);
+    if (c.state === 'ended' && c.heldBy.length === 0 && c.offer === null) problems.push(`conversation ${c.id} ended and unheld but not forgotten`);
     if (c.conferenceStatus === 'active' && c.conferenceAgent === null) problems.push(`conversation ${c.id} in conference with no conference agent`);
   }
   return problems;

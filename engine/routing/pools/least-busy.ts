@@ -29,9 +29,9 @@ export class LeastBusyPool implements AgentPool {
 
   offered(): void {}
 
-  pick(exclude: Agent | null): Agent | null {
+  pick(exclude: readonly Agent[]): Agent | null {
     for (const bucket of this.buckets) {
-      for (const agent of bucket.keys()) if (agent !== exclude) return agent;
+      for (const agent of bucket.keys()) if (exclude.length === 0 || !exclude.includes(agent)) return agent;
     }
     return null;
   }

@@ -22,8 +22,8 @@ export class LongestAvailablePool implements AgentPool {
     if (this.order.delete(agent)) this.order.set(agent, true);
   }
 
-  pick(exclude: Agent | null): Agent | null {
-    for (const agent of this.order.keys()) if (agent !== exclude) return agent;
+  pick(exclude: readonly Agent[]): Agent | null {
+    for (const agent of this.order.keys()) if (exclude.length === 0 || !exclude.includes(agent)) return agent;
     return null;
   }
 }

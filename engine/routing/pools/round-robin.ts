@@ -39,12 +39,12 @@ export class RoundRobinPool implements AgentPool {
     if (i !== undefined) this.last = i;
   }
 
-  pick(exclude: Agent | null): Agent | null {
+  pick(exclude: readonly Agent[]): Agent | null {
     if (this.count === 0) return null;
     const n = this.members.length;
     for (let step = 1; step <= n; step++) {
       const i = (this.last + step) % n;
-      if (this.eligible[i] === 1 && this.members[i] !== exclude) return this.members[i]!;
+      if (this.eligible[i] === 1 && !exclude.includes(this.members[i]!)) return this.members[i]!;
     }
     return null;
   }
