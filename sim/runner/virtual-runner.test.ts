@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from './simulate.js';
+import { agentGroup, customerStream, scenario } from './testing/scenario-fixture.js';
+import { withoutWallClock, renderJson } from '../../reports/render-json.js';
+
+/** Every feature at once, small enough to check the engine's invariants after every command. */
+const busyCenter = scenario({
+  durationMs: 2 * 3600_000,
+  warmupMs: 600_000,
+  queues: [{ name: 'support', routing: 'longest-available' }, { name: 'billing', routing: 'least-busy' }, { name: 'vip', routing: 'round-robin' }],
+  agents: [
+    agentGroup({ group: 'a', count: 8, queues: ['support', 'billing'], capacity: 2, noAnswer: 0.1, acceptDelay: { kind: 'lognormal', mean: 6000, sd: 3000 }, wrapUp: { kind: 'exp', mean: 20_000 } }),
+    agentGroup({ group: 'b', count: 5, queues: ['billing', 'vip'], capacity: 1, noAnswer: 0.05, acceptDelay: { kind: 'exp', mean: 4000 }, wrapUp: { kind: 'const', value: 10_000 } }),
+  ],
+  customers: [
+    customerStream({ channel: 'whatsapp', queue: 'support', arrivals: [{ fromMs: 0, perSecond: 0.02 }, { fromMs: 3600_000, perSecond: 0.04 }], patience: { kind: 'exp', mean: 300_000 }, transfer: 0.1, conference: 0.1, sessionEnd: 0.1, returnAfterSessionEnd: 0.5 }),
+    customerStream({ channel: 'livechat', queue: 'billing', arrivals: [{ fromMs: 0, perSecond: 0.02 }], patience: { kind: 'exp', mean: 120_000 }, customerEnds: 0.3, conference: 0.1, proactive: 0.2 }),
+    customerStream({ channel: 'sms', queue: 'vip', arrivals: [{ fromMs: 0, perSecond: 0.01 }], transfer: 0.2 }),
+    customerStream({ channel: 'facebook', queue: 'support', arrivals: [{ fromMs: 0, perSecond: 0.01 }], patience: { kind: 'uniform', min: 30_000, max: 90_000 } }),
+  ],
+});
+
+describe('virtual-time runner', () => {
+  it('keeps the engine invariants after every command of a busy, many-featured run', () => {
+    const report = simulate(busyCenter, { checkInvariants: true });
+    expect(report.conversations.arrived).toBeGreaterThan(300);
+    for (const key of ['answered', 'abandoned', 'transferred', 'conferenced', 'completed'] as const) {
+      expect(report.conversations[key], key).toBeGreaterThan(0);
+    }
+    expect(report.agents.ronaEvents).toBeGreaterThan(0);
+  });
+
+  it('counts every arrived conversation in exactly one end state', () => {
+    const r = simulate(busyCenter).conversations;
+    const ends = r.completed + r.abandoned + r.droppedOnTransfer + r.interrupted + r.inProgressAtEnd;
+    expect(ends).toBe(r.arrived);
+  });
+
+  it('drains: with agents serving every queue and no cap hit, nothing is left in progress', () => {
+    const r = simulate(busyCenter);
+    expect(r.conversations.inProgressAtEnd).toBe(0);
+    expect(r.accounting.balanced).toBe(true);
+  });
+
+  it('gives the same report, byte for byte, for the same scenario and seed', () => {
+    const a = renderJson(withoutWallClock(simulate(busyCenter)));
+    const b = renderJson(withoutWallClock(simulate(busyCenter)));
+    expect(a).toBe(b);
+    const c = renderJson(withoutWallClock(simulate(busyCenter, { seed: 2 })));
+    expect(c).not.toBe(a);
+  });
+
+  it('counts conversations left when a queue has no agents as in progress at the end', () => {
+    const s = scenario({
+      durationMs: 600_000,
+      queues: [{ name: 'support', routing: 'longest-available' }, { name: 'orphan', routing: 'longest-available' }],
+      customers: [customerStream(), customerStream({ queue: 'orphan', channel: 'sms', arrivals: [{ fromMs: 0, perSecond: 0.05 }] })],
+    });
+    const r = simulate(s);
+    expect(r.conversations.inProgressAtEnd).toBeGreaterThan(10);
+    expect(r.accounting.balanced).toBe(true);
+  });
+
+  it('does not count conversations that arrive during warm-up', () => {
+    const all = simulate(scenario({ warmupMs: 0 })).conversations.arrived;
+    const later = simulate(scenario({ warmupMs: 1800_000 })).conversations.arrived;
+    expect(later).toBeGreaterThan(0);
+    expect(later).toBeLessThan(all * 0.7);
+  });
+});

@@ -1,0 +1,323 @@
+// The virtual-time runner: pops the next due action, turns it into engine
+// commands, and feeds the engine's events to the recorder and back to the
+// behaviour models (an agent answers an offer by planning its accept). Every
+// draw derives from the scenario's one seed, so a scenario and seed give the
+// same events, in the same order, on any machine and thread.
+import type { Scenario } from '../../scenarios/scenario.js';
+import type { Command } from '../../engine/commands.js';
+import type { EngineEvent } from '../../engine/events.js';
+import { Engine } from '../../engine/engine.js';
+import type { TextMasker } from '../../engine/core.js';
+import { checkInvariants } from '../../engine/testing/invariants.js';
+import { RunRecorder } from '../../reports/recorder.js';
+import { EventQueue } from '../clock/event-queue.js';
+import { createArrivalProcess } from '../arrivals/poisson.js';
+import { createRng, deriveSeed } from '../random/prng.js';
+import { AgentModel } from './agent-model.js';
+import { CustomerModel } from './customer-model.js';
+import { agentIdOf, assetIdOf, engineConfigOf, setupCommands } from './world.js';
+import * as A from './actions.js';
+
+export interface RunOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** How long the run may go on draining after arrivals stop. Default 24 h. */
+  maxDrainMs?: number;
+  /** Check the engine's invariants after every command (slow; for tests). */
+  checkInvariants?: boolean;
+  /** The masker for agent-facing text; identity when absent. */
+  mask?: TextMasker;
+}
+
+export interface RunOutcome {
+  recorder: RunRecorder;
+  seed: number;
+  simulatedMs: number;
+  events: number;
+  wallMs: number;
+  agents: number;
+  /** Held slot-time over offered slot-time between warm-up and the end of arrivals. */
+  occupancy: number;
+}
+
+interface ConversationSim {
+  stream: CustomerModel;
+  customerId: string;
+  /** The first owner's plan has been drawn; later owners just work and end it. */
+  planned: boolean;
+}
+
+interface Arrival {
+  stream: CustomerModel;
+  next: () => number;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
+  const seed = options.seed ?? scenario.seed;
+  const wallStart = performance.now();
+  const engine = new Engine({ ...engineConfigOf(scenario), ...(options.mask ? { mask: options.mask } : {}) });
+  const core = engine.core;
+  const recorder = new RunRecorder({ warmupMs: scenario.warmupMs, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs });
+  const queue = new EventQueue();
+  const out: EngineEvent[] = [];
+  const check = options.checkInvariants === true;
+  const stopAtMs = scenario.durationMs + (options.maxDrainMs ?? DAY_MS);
+
+  const agentModels = new Map<string, AgentModel>();
+  const streams = scenario.customers.map((spec, i) => new CustomerModel(spec, i, assetIdOf(spec.channel, spec.queue), createRng(deriveSeed(seed, 'customers', i))));
+  const conversations = new Map<number, ConversationSim>();
+  /** The stream whose customer is writing right now, so its `arrived` event finds its model. */
+  let writing: { stream: CustomerModel; customerId: string } | null = null;
+
+  let now = 0;
+  let events = 0;
+  let heldSince = scenario.warmupMs;
+  let heldArea = 0;
+  const measureEndMs = scenario.durationMs;
+
+  const run = (cmd: Command): void => {
+    out.length = 0;
+    engine.execute(cmd, now, out);
+    for (let i = 0; i < out.length; i++) {
+      const e = out[i]!;
+      recorder.record(e);
+      react(e);
+    }
+    if (check) {
+      const problems = checkInvariants(core);
+      if (problems.length > 0) throw new Error(`engine invariants broken at ${now} ms after ${cmd.type}: ${problems.join('; ')}`);
+    }
+  };
+
+  /** Like run(), timed: these commands are where routing decisions are made. */
+  const routeTimed = (cmd: Command): void => {
+    const t0 = performance.now();
+    run(cmd);
+    recorder.recordRouteMicros((performance.now() - t0) * 1000);
+  };
+
+  const planAgent = (atMs: number, cmd: Command): void => {
+    queue.push(atMs, A.AGENT_COMMAND, cmd);
+  };
+
+  const react = (e: EngineEvent): void => {
+    switch (e.type) {
+      case 'timer':
+        queue.push(e.atMs, A.ENGINE_TIMER, e.ref);
+        break;
+      case 'offer': {
+        const delay = agentModels.get(e.agentId)!.acceptAfterMs();
+        if (delay >= 0) planAgent(now + delay, { type: 'accept', agentId: e.agentId, offerId: e.offerId });
+        break;
+      }
+      case 'agentState':
+        if (e.state === 'rona') planAgent(now + agentModels.get(e.agentId)!.ronaRecoveryMs(), { type: 'setState', agentId: e.agentId, state: 'available' });
+        break;
+      case 'arrived': {
+        const sim: ConversationSim = { stream: writing!.stream, customerId: writing!.customerId, planned: false };
+        conversations.set(e.conversationId, sim);
+        const patience = sim.stream.patienceMs();
+        if (patience >= 0) queue.push(now + patience, A.PATIENCE, e.conversationId);
+        break;
+      }
+      case 'conversation':
+        planConversation(e.agentId, e.conversationId, e.role);
+        break;
+      case 'wrapUpRequired':
+        planAgent(now + agentModels.get(e.agentId)!.wrapUpMs(), { type: 'wrapUp', agentId: e.agentId, conversationId: e.conversationId, reason: 'Resolved' });
+        break;
+      case 'customerEnded':
+      case 'interrupted':
+        planAgent(now + agentModels.get(e.agentId)!.reactAfterMs(), { type: 'end', agentId: e.agentId, conversationId: e.conversationId });
+        break;
+      case 'sessionEnded': {
+        const sim = conversations.get(e.conversationId);
+        if (sim !== undefined && sim.stream.returnsAfterSessionEnd()) {
+          const atMs = now + sim.stream.handleMs();
+          if (atMs < scenario.durationMs) queue.push(atMs, A.RETURN, { stream: sim.stream, customerId: sim.customerId });
+        }
+        break;
+      }
+      case 'ended':
+        conversations.delete(e.conversationId);
+        break;
+    }
+  };
+
+  const planConversation = (agentId: string, conversationId: number, role: 'owner' | 'conference'): void => {
+    const sim = conversations.get(conversationId);
+    if (sim === undefined) return;
+    const stream = sim.stream;
+    const handleMs = stream.handleMs();
+    if (role === 'conference') {
+      queue.push(now + handleMs, A.LEAVE_CONFERENCE, conversationId);
+      return;
+    }
+    const end: Command = { type: 'end', agentId, conversationId };
+    if (sim.planned) {
+      planAgent(now + handleMs, end);
+      return;
+    }
+    sim.planned = true;
+    switch (stream.outcome()) {
+      case 'transfer':
+        queue.push(now + handleMs * stream.fraction(), A.TRANSFER, { agentId, conversationId });
+        return;
+      case 'conference':
+        queue.push(now + handleMs * stream.fraction(), A.CONFERENCE, { agentId, conversationId });
+        planAgent(now + handleMs, end);
+        return;
+      case 'customerEnds':
+        queue.push(now + handleMs * stream.fraction(), A.CUSTOMER_END, conversationId);
+        return;
+      case 'sessionEnd':
+        planAgent(now + handleMs, { type: 'endSession', agentId, conversationId });
+        planAgent(now + handleMs, end);
+        return;
+      case 'end':
+        planAgent(now + handleMs, end);
+        return;
+    }
+  };
+
+  const transfer = (agentId: string, conversationId: number): void => {
+    const c = core.conversations.get(conversationId);
+    if (c === undefined || c.owner?.id !== agentId) return;
+    const sim = conversations.get(conversationId)!;
+    if (sim.stream.coin()) {
+      const target = c.queue.pool.pick(c.heldBy);
+      if (target !== null) return run({ type: 'transfer', agentId, conversationId, agent: target.id });
+    }
+    const others = scenario.queues.filter((q) => q.name !== c.queue.name);
+    const to = others.length > 0 ? others[Math.floor(sim.stream.fraction() * others.length) % others.length]!.name : c.queue.name;
+    run({ type: 'transfer', agentId, conversationId, queue: to });
+  };
+
+  const conference = (agentId: string, conversationId: number): void => {
+    const c = core.conversations.get(conversationId);
+    if (c === undefined || c.owner?.id !== agentId || c.state !== 'active') return;
+    const sim = conversations.get(conversationId)!;
+    if (c.asset.rules.conferenceToQueue && sim.stream.coin()) {
+      if (c.queue.pool.pick(c.heldBy) !== null) run({ type: 'conference', agentId, conversationId, queue: c.queue.name });
+      return;
+    }
+    const target = c.queue.pool.pick(c.heldBy);
+    if (target !== null) run({ type: 'conference', agentId, conversationId, agent: target.id });
+  };
+
+  const leaveConference = (conversationId: number): void => {
+    const c = core.conversations.get(conversationId);
+    if (c === undefined || c.conferenceStatus !== 'active' || c.owner === null || c.conferenceAgent === null) return;
+    const sim = conversations.get(conversationId)!;
+    if (sim.stream.coin()) {
+      run({ type: 'endConference', agentId: c.conferenceAgent.id, conversationId });
+      return;
+    }
+    // The first agent hands over: the invited agent keeps the chat and ends it later.
+    const staying = c.conferenceAgent.id;
+    run({ type: 'endConference', agentId: c.owner.id, conversationId });
+    planAgent(now + sim.stream.handleMs(), { type: 'end', agentId: staying, conversationId });
+  };
+
+  // ---- set-up: assets, agents (all made available at t = 0), arrival streams ----
+  for (const cmd of setupCommands(scenario)) run(cmd);
+  let agents = 0;
+  let slots = 0;
+  for (const group of scenario.agents) {
+    const model = new AgentModel(group, createRng(deriveSeed(seed, 'agents', group.group)));
+    for (let i = 0; i < group.count; i++) {
+      const id = agentIdOf(group.group, i);
+      agentModels.set(id, model);
+      run({ type: 'setState', agentId: id, state: 'available' });
+    }
+    agents += group.count;
+    slots += group.count * group.capacity;
+  }
+  streams.forEach((stream, i) => {
+    const process = createArrivalProcess(stream.spec.arrivals, scenario.durationMs, createRng(deriveSeed(seed, 'arrivals', i)));
+    const arrival: Arrival = { stream, next: () => process.next() };
+    const first = arrival.next();
+    if (Number.isFinite(first)) queue.push(first, A.ARRIVAL, arrival);
+  });
+
+  const write = (stream: CustomerModel, customerId: string): void => {
+    writing = { stream, customerId };
+    const cmd: Command = { type: 'customerMessage', assetId: stream.assetId, customerId, text: 'Hello, I need some help please' };
+    if (stream.spec.channel === 'livechat' && stream.proactive()) cmd.proactive = true;
+    if (stream.spec.channel === 'sms' || stream.spec.channel === 'whatsapp') cmd.number = customerId;
+    routeTimed(cmd);
+    writing = null;
+  };
+
+  // ---- the event loop ----
+  while (queue.size > 0) {
+    const t = queue.peekTime();
+    if (t > stopAtMs) break;
+    queue.pop();
+    const kind = queue.lastKind as A.ActionKind;
+    const ref = queue.lastRef;
+    if (t > heldSince && heldSince < measureEndMs) {
+      const until = Math.min(t, measureEndMs);
+      heldArea += core.heldSlots * (until - heldSince);
+      heldSince = until;
+    }
+    now = t;
+    events++;
+    switch (kind) {
+      case A.ARRIVAL: {
+        const arrival = ref as Arrival;
+        write(arrival.stream, arrival.stream.nextCustomerId());
+        const next = arrival.next();
+        if (Number.isFinite(next)) queue.push(next, A.ARRIVAL, arrival);
+        break;
+      }
+      case A.ENGINE_TIMER:
+        routeTimed({ type: 'timerFired', timerKind: 'offerExpiry', ref: ref as number });
+        break;
+      case A.AGENT_COMMAND: {
+        const cmd = ref as Command;
+        if (cmd.type === 'wrapUp' || cmd.type === 'setState') routeTimed(cmd);
+        else run(cmd);
+        break;
+      }
+      case A.PATIENCE: {
+        const c = core.conversations.get(ref as number);
+        if (c !== undefined && (c.state === 'queued' || c.state === 'offered')) run({ type: 'abandon', conversationId: c.id });
+        break;
+      }
+      case A.CUSTOMER_END:
+        run({ type: 'customerEnd', conversationId: ref as number });
+        break;
+      case A.RETURN: {
+        const r = ref as { stream: CustomerModel; customerId: string };
+        write(r.stream, r.customerId);
+        break;
+      }
+      case A.TRANSFER: {
+        const r = ref as { agentId: string; conversationId: number };
+        transfer(r.agentId, r.conversationId);
+        break;
+      }
+      case A.CONFERENCE: {
+        const r = ref as { agentId: string; conversationId: number };
+        conference(r.agentId, r.conversationId);
+        break;
+      }
+      case A.LEAVE_CONFERENCE:
+        leaveConference(ref as number);
+        break;
+    }
+  }
+  if (heldSince < measureEndMs) heldArea += core.heldSlots * (measureEndMs - heldSince);
+
+  const open: number[] = [];
+  for (const c of core.conversations.values()) if (c.state !== 'ended') open.push(c.id);
+  recorder.finish(open);
+  const windowMs = Math.max(0, measureEndMs - scenario.warmupMs);
+  return {
+    recorder, seed, simulatedMs: now, events, wallMs: performance.now() - wallStart, agents,
+    occupancy: slots > 0 && windowMs > 0 ? heldArea / (slots * windowMs) : 0,
+  };
+}
