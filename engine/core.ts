@@ -21,8 +21,6 @@ export class EngineCore {
   readonly agents = new Map<string, Agent>();
   readonly conversations = new Map<number, Conversation>();
   readonly offers = new Map<number, Offer>();
-  /** The open conversation of each (asset, customer): where the next customer message goes. */
-  readonly openByCustomer = new Map<string, Conversation>();
   /** Conversations held by agents (active or in wrap-up), summed over agents: occupancy's numerator. */
   heldSlots = 0;
   nowMs = 0;
@@ -204,14 +202,14 @@ export class EngineCore {
 
   // ---- conversations ----
 
-  customerKey(assetId: string, customerId: string): string {
-    return `${assetId}\u0000${customerId}`;
+  /** The customer's open conversation on an asset, where their next message goes. */
+  openConversationOf(assetId: string, customerId: string): Conversation | undefined {
+    return this.assets.get(assetId)?.byCustomer.get(customerId);
   }
 
   /** Close the conversation to the customer: their next message starts a new one. */
   closeToCustomer(c: Conversation): void {
-    const key = this.customerKey(c.asset.id, c.customerId);
-    if (this.openByCustomer.get(key) === c) this.openByCustomer.delete(key);
+    if (c.asset.byCustomer.get(c.customerId) === c) c.asset.byCustomer.delete(c.customerId);
   }
 
   /**
@@ -233,7 +231,8 @@ export class EngineCore {
   }
 
   record(c: Conversation, entry: TranscriptEntry, internal: boolean): StoredEntry {
-    const stored: StoredEntry = { ...entry, maskedText: this.forAgents(entry.text), internal };
+    const stored: StoredEntry = { from: entry.from, text: entry.text, atMs: entry.atMs, maskedText: this.forAgents(entry.text), internal };
+    if (entry.agentId !== undefined) stored.agentId = entry.agentId;
     c.transcript.push(stored);
     return stored;
   }

@@ -39,7 +39,7 @@ export function addAsset(core: EngineCore, cmd: AddAsset): CctwinError | null {
   if (queue === undefined) return core.refuse('E_UNKNOWN_QUEUE', cmd.queue);
   core.assets.set(cmd.assetId, {
     id: cmd.assetId, channel: cmd.channel, rules: core.channelRules[cmd.channel], queue,
-    label: cmd.label ?? cmd.assetId, open: new Set(),
+    label: cmd.label ?? cmd.assetId, open: new Set(), byCustomer: new Map(),
   });
   return null;
 }

@@ -48,8 +48,7 @@ export function customerMessage(core: EngineCore, cmd: CustomerMessage): CctwinE
   const asset = core.assets.get(cmd.assetId);
   if (asset === undefined) return core.refuse('E_UNKNOWN_ASSET', String(cmd.assetId));
   if (typeof cmd.text !== 'string' || typeof cmd.customerId !== 'string') return core.refuse('E_MALFORMED', 'customerId and text must be strings');
-  const key = core.customerKey(asset.id, cmd.customerId);
-  const open = core.openByCustomer.get(key);
+  const open = asset.byCustomer.get(cmd.customerId);
   if (open !== undefined) {
     const entry = core.record(open, { from: 'customer', text: cmd.text, atMs: core.nowMs }, false);
     const agentIds = core.agentIdsOf(open);
@@ -68,7 +67,7 @@ export function customerMessage(core: EngineCore, cmd: CustomerMessage): CctwinE
     interrupted: false, customerEnded: false, sessionEnded: false, transcript: [], prev: null, next: null,
   };
   core.conversations.set(c.id, c);
-  core.openByCustomer.set(key, c);
+  asset.byCustomer.set(c.customerId, c);
   asset.open.add(c);
   core.emit({ type: 'arrived', conversationId: c.id, customerId: c.customerId, assetId: asset.id, channel: asset.channel, queue: asset.queue.name, atMs: core.nowMs });
   if (cmd.text.length > 0) core.record(c, { from: 'customer', text: cmd.text, atMs: core.nowMs }, false);

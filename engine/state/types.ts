@@ -21,6 +21,8 @@ export interface Asset {
   label: string;
   /** Conversations not yet ended on this asset, so deleting it can interrupt them. */
   open: Set<Conversation>;
+  /** Each customer's open conversation here: where their next message goes. */
+  byCustomer: Map<string, Conversation>;
 }
 
 export interface Agent {

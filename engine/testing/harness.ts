@@ -68,7 +68,7 @@ export class Harness {
     this.do({ type: 'customerMessage', assetId, customerId, text, ...extra });
     const arrived = this.of('arrived');
     if (arrived.length === 1) return arrived[0]!.conversationId;
-    const c = this.engine.core.openByCustomer.get(this.engine.core.customerKey(assetId, customerId));
+    const c = this.engine.core.openConversationOf(assetId, customerId);
     if (!c) throw new Error('no conversation');
     return c.id;
   }

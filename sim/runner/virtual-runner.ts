@@ -27,6 +27,8 @@ export interface RunOptions {
   checkInvariants?: boolean;
   /** The masker for agent-facing text; identity when absent. */
   mask?: TextMasker;
+  /** Called every 65,536 events with the simulated time reached (progress bars, memory probes). */
+  onProgress?: (simulatedMs: number, events: number) => void;
 }
 
 export interface RunOutcome {
@@ -258,13 +260,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     queue.pop();
     const kind = queue.lastKind as A.ActionKind;
     const ref = queue.lastRef;
+    // A RONA deadline whose offer was accepted or withdrawn is no event at all: skip it uncounted.
+    if (kind === A.ENGINE_TIMER && !core.offers.has(ref as number)) continue;
     if (t > heldSince && heldSince < measureEndMs) {
       const until = Math.min(t, measureEndMs);
       heldArea += core.heldSlots * (until - heldSince);
       heldSince = until;
     }
     now = t;
-    events++;
+    if ((++events & 0xffff) === 0 && options.onProgress) options.onProgress(now, events);
     switch (kind) {
       case A.ARRIVAL: {
         const arrival = ref as Arrival;
