@@ -1,0 +1,114 @@
+// The readable report for a terminal: what `cctwin run` prints without --json.
+import { formatDuration } from './format-duration.js';
+import type { HistogramSummary } from './histogram.js';
+import { END_STATES, HISTOGRAM_NAMES, type BudgetResult, type Report } from './report.js';
+import { renderTable } from './text-table.js';
+
+export interface TextOptions {
+  /** ANSI colours for verdicts; callers pass `process.stdout.isTTY`. */
+  color?: boolean;
+}
+
+const COUNT_LABELS: Record<keyof Report['conversations'], string> = {
+  arrived: 'arrived',
+  answered: 'answered',
+  abandoned: 'abandoned',
+  transferred: 'transferred',
+  droppedOnTransfer: 'dropped on transfer',
+  conferenced: 'conferenced',
+  completed: 'completed',
+  interrupted: 'interrupted',
+  inProgressAtEnd: 'in progress at end',
+};
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const percent = (share: number): string => (Number.isFinite(share) ? `${(share * 100).toFixed(1)}%` : String(share));
+
+export function renderText(report: Report, options: TextOptions = {}): string {
+  const paint = painter(options.color ?? false);
+  const sections = [header(report), conversations(report, paint), service(report), histograms(report)];
+  if (report.budgets.length > 0) sections.push(budgets(report.budgets, paint));
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+function header(r: Report): string[] {
+  const replications = `${r.replications} replication${r.replications === 1 ? '' : 's'}`;
+  return [
+    `${r.scenario}  (seed ${r.seed}, ${replications})`,
+    ...renderTable(
+      [
+        ['simulated', formatDuration(r.simulated.seconds, 's'), `${integer.format(r.simulated.events)} events`],
+        ['wall', formatDuration(r.wall.seconds, 's'), `${integer.format(r.wall.eventsPerSecond)} events/s`],
+      ],
+      ['left', 'right', 'right'],
+    ),
+  ];
+}
+
+function conversations(r: Report, paint: Painter): string[] {
+  const c = r.conversations;
+  const rows = (Object.keys(COUNT_LABELS) as (keyof typeof COUNT_LABELS)[]).map((k) => [COUNT_LABELS[k], integer.format(c[k])]);
+  const sum = END_STATES.map((s) => `${integer.format(c[s])} ${COUNT_LABELS[s]}`).join(' + ');
+  const total = r.accounting.endStatesTotal;
+  const balance = r.accounting.balanced
+    ? `  every arrived conversation is in exactly one end state: ${integer.format(c.arrived)} = ${sum}`
+    : paint.bad(
+        `  END STATES DO NOT BALANCE: ${integer.format(c.arrived)} arrived, but ${integer.format(total)} in end states = ${sum}`,
+      );
+  return ['Conversations', ...renderTable(rows, ['left', 'right']), balance];
+}
+
+function service(r: Report): string[] {
+  // Thresholds are set in round seconds; `60s` reads better than `1m 00s`.
+  const threshold = `${decimal.format(r.serviceLevel.thresholdSeconds)}s`;
+  const rows = [
+    ['service level', percent(r.serviceLevel.value), `answered within ${threshold}, of answered + abandoned`],
+    ['wait probability', percent(r.waitProbability), 'not offered at once'],
+    ['abandon rate', percent(r.abandonRate), 'of answered + abandoned'],
+    ['occupancy', percent(r.agents.occupancy), `${integer.format(r.agents.count)} agents`],
+    ['RONA events', integer.format(r.agents.ronaEvents), ''],
+  ];
+  return ['Service', ...renderTable(rows, ['left', 'right', 'left'])];
+}
+
+const STAT_COLUMNS = ['mean', 'p50', 'p90', 'p99', 'p999', 'max'] as const;
+
+function histograms(r: Report): string[] {
+  const rows = [['metric', 'count', ...STAT_COLUMNS]];
+  for (const name of HISTOGRAM_NAMES) {
+    const h: HistogramSummary | undefined = r.histograms[name];
+    if (!h) continue;
+    const stats = STAT_COLUMNS.map((s) => (h.count === 0 ? '—' : formatDuration(h[s], h.unit)));
+    rows.push([name, integer.format(h.count), ...stats]);
+  }
+  return ['Histograms', ...renderTable(rows, ['left', 'right', ...STAT_COLUMNS.map(() => 'right' as const)])];
+}
+
+function budgets(results: readonly BudgetResult[], paint: Painter): string[] {
+  const rows = [['budget', 'value', 'verdict']];
+  for (const b of results) {
+    const value = b.unit ? formatDuration(b.value, b.unit) : decimal.format(b.value);
+    rows.push([b.budget, value, b.pass ? 'PASS' : 'FAIL']);
+  }
+  // The verdict column is last and the table trims trailing spaces, so colour can go on afterwards.
+  const lines = renderTable(rows, ['left', 'right', 'left']).map((line, i) =>
+    i === 0 ? line : line.replace(/(PASS|FAIL)$/, (v) => (v === 'PASS' ? paint.good(v) : paint.bad(v))),
+  );
+  const failed = results.filter((b) => !b.pass).length;
+  const summary =
+    failed === 0
+      ? `  all ${results.length} budgets pass`
+      : paint.bad(`  ${failed} of ${results.length} budget${results.length === 1 ? '' : 's'} FAILED`);
+  return ['Budgets', ...lines, summary];
+}
+
+interface Painter {
+  good(s: string): string;
+  bad(s: string): string;
+}
+
+function painter(color: boolean): Painter {
+  if (!color) return { good: (s) => s, bad: (s) => s };
+  return { good: (s) => `\x1b[32m${s}\x1b[0m`, bad: (s) => `\x1b[31m${s}\x1b[0m` };
+}
