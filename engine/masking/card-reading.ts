@@ -1,0 +1,56 @@
+// Cards among the groups of a number run: 12 to 19 digits in groups joined by
+// single spaces or dashes, a brand's prefix and length, and Luhn.
+import { CARD_MAX_DIGITS, CARD_MIN_DIGITS, cardLengthMask } from './card.js';
+import { SEP_DASH, SEP_SPACE, type NumberRun } from './number-run.js';
+
+function luhnOfGroups(run: NumberRun, g: number, h: number): boolean {
+  const text = run.text;
+  let sum = 0;
+  let double = false;
+  for (let k = h; k >= g; k--) {
+    for (let p = run.groupEnd[k] - 1; p >= run.groupStart[k]; p--) {
+      let d = text.charCodeAt(p) - 48;
+      if (double) {
+        d += d;
+        if (d > 9) d -= 9;
+      }
+      sum += d;
+      double = !double;
+    }
+  }
+  return sum % 10 === 0;
+}
+
+function prefix6(run: NumberRun, g: number, limit: number): number {
+  const text = run.text;
+  let value = 0;
+  let got = 0;
+  for (let k = g; k < limit && got < 6; k++) {
+    for (let p = run.groupStart[k]; p < run.groupEnd[k] && got < 6; p++) {
+      value = value * 10 + (text.charCodeAt(p) - 48);
+      got++;
+    }
+  }
+  return got === 6 ? value : -1;
+}
+
+/** Last group (below `limit`) of the longest card reading that starts at group g, or -1. */
+export function cardReadingEnd(run: NumberRun, g: number, limit: number): number {
+  if (g === 0 && run.leadPlus) return -1; // a `+` starts a phone, never a card
+  const prefix = prefix6(run, g, limit);
+  if (prefix < 0) return -1;
+  const mask = cardLengthMask(prefix);
+  if (mask === 0) return -1;
+  let best = -1;
+  let digits = 0;
+  for (let h = g; h < limit; h++) {
+    if (h > g) {
+      const sep = run.sepFlags[h];
+      if (run.sepLength[h] !== 1 || (sep !== SEP_SPACE && sep !== SEP_DASH)) break;
+    }
+    digits += run.groupEnd[h] - run.groupStart[h];
+    if (digits > CARD_MAX_DIGITS) break;
+    if (digits >= CARD_MIN_DIGITS && (mask & (1 << digits)) !== 0 && luhnOfGroups(run, g, h)) best = h;
+  }
+  return best;
+}

@@ -1,0 +1,41 @@
+// Numbers glued to their neighbours. A digit string stuck to letters or to
+// other figures (`ABC4111111111111`, `X7-555-1234`, `v1.2`, the fraction of
+// `0.250750683890174`, `1234,50`, `ref_0612345678`, `0612345678@...`) is an
+// identifier, a version or an amount, not a phone or an SSN. It may still be
+// a card: a glued number is read as a card only, so part numbers stay
+// readable and a real card never leaks.
+import {
+  CODE_AT, CODE_COMMA, CODE_DASH, CODE_DOT, CODE_PLUS, CODE_SLASH, CODE_STAR, CODE_UNDERSCORE,
+  isDigit, isLetter, isWordChar,
+} from './char-class.js';
+
+function isGlueChar(c: number): boolean {
+  return c === CODE_STAR || c === CODE_UNDERSCORE || c === CODE_AT || isLetter(c);
+}
+
+/** The reading starting at `start` is glued to what precedes it. */
+export function isGluedBefore(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const c = text.charCodeAt(start - 1);
+  if (c === CODE_PLUS || isGlueChar(c)) return true;
+  if (start < 2) return false;
+  const b = text.charCodeAt(start - 2);
+  // `Tel.0612345678` is an abbreviation before a number; `1.5` and `2,50` are figures.
+  if (c === CODE_DOT || c === CODE_COMMA) return isDigit(b) || b === CODE_STAR;
+  if (c === CODE_DASH || c === CODE_SLASH) return isWordChar(b) || b === CODE_STAR;
+  return false;
+}
+
+/** The reading ending at `end` is glued to what follows it. */
+export function isGluedAfter(text: string, end: number): boolean {
+  if (end >= text.length) return false;
+  const c = text.charCodeAt(end);
+  if (isGlueChar(c)) return true;
+  if (end + 1 >= text.length) return false;
+  const a = text.charCodeAt(end + 1);
+  // A sentence may end on a number with no space after its full stop. A `*`
+  // is the masked form of what was glued there before masking.
+  if (c === CODE_DOT || c === CODE_COMMA) return isDigit(a) || a === CODE_STAR;
+  if (c === CODE_DASH || c === CODE_SLASH) return isWordChar(a) || a === CODE_STAR;
+  return false;
+}

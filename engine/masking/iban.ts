@@ -1,0 +1,85 @@
+// IBANs: a registry country code, two check digits (02..98), then exactly the
+// country's length of letters and digits, mod-97 equal to 1. Upper or lower
+// case; written solid or with one space after every four characters.
+import { isAsciiAlnum, isAsciiLetter, isDigit, isNumberSpace } from './char-class.js';
+import { IBAN_LENGTH_BY_COUNTRY } from './iban-registry.js';
+
+// Country length indexed by (first letter * 26 + second letter), 0 = none.
+const LENGTH_BY_CODE = new Uint8Array(26 * 26);
+for (const [country, length] of Object.entries(IBAN_LENGTH_BY_COUNTRY)) {
+  LENGTH_BY_CODE[(country.charCodeAt(0) - 65) * 26 + (country.charCodeAt(1) - 65)] = length;
+}
+
+function letterIndex(c: number): number {
+  return (c | 0x20) - 97; // ASCII letter of either case to 0..25
+}
+
+/** Value of an IBAN character for mod-97: digits 0-9, letters 10-35. */
+function charValue(c: number): number {
+  return c <= 57 ? c - 48 : letterIndex(c) + 10;
+}
+
+function mod97Step(rem: number, c: number): number {
+  const v = charValue(c);
+  return v < 10 ? (rem * 10 + v) % 97 : (rem * 100 + v) % 97;
+}
+
+export function ibanLengthOf(countryCode: string): number {
+  return IBAN_LENGTH_BY_COUNTRY[countryCode.toUpperCase()] ?? 0;
+}
+
+/**
+ * An IBAN whose first check digit is at `digitAt` (the country code is the
+ * two letters before it). Returns the end of the IBAN, or -1.
+ */
+export function matchIbanAt(text: string, digitAt: number): number {
+  const start = digitAt - 2;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  if (!isAsciiLetter(a) || !isAsciiLetter(b)) return -1;
+  const length = LENGTH_BY_CODE[letterIndex(a) * 26 + letterIndex(b)];
+  if (length === 0) return -1;
+  const d1 = text.charCodeAt(digitAt);
+  const d2 = text.charCodeAt(digitAt + 1);
+  if (!isDigit(d1) || !isDigit(d2)) return -1;
+  const check = (d1 - 48) * 10 + (d2 - 48);
+  if (check < 2 || check > 98) return -1;
+
+  // BBAN first, then the country code and check digits moved to the end.
+  const n = text.length;
+  let pos = digitAt + 2;
+  let count = 4;
+  let rem = 0;
+  while (count < length) {
+    if (pos >= n) return -1;
+    const c = text.charCodeAt(pos);
+    if (isAsciiAlnum(c)) {
+      rem = mod97Step(rem, c);
+      count++;
+      pos++;
+    } else if (count % 4 === 0 && isNumberSpace(c) && pos + 1 < n && isAsciiAlnum(text.charCodeAt(pos + 1))) {
+      pos++; // the optional space of the four-character grouping
+    } else {
+      return -1;
+    }
+  }
+  rem = mod97Step(rem, a);
+  rem = mod97Step(rem, b);
+  rem = mod97Step(rem, d1);
+  rem = mod97Step(rem, d2);
+  return rem === 1 ? pos : -1;
+}
+
+/** A compact or spaced IBAN as a whole string. */
+export function isValidIban(s: string): boolean {
+  if (s.length < 4) return false;
+  return matchIbanAt(s, 2) === s.length;
+}
+
+/** Check digits (two characters) for a country code and BBAN. */
+export function ibanCheckDigits(countryCode: string, bban: string): string {
+  let rem = 0;
+  const tail = `${bban}${countryCode}00`;
+  for (let i = 0; i < tail.length; i++) rem = mod97Step(rem, tail.charCodeAt(i));
+  return String(98 - rem).padStart(2, '0');
+}

@@ -1,0 +1,37 @@
+// Find and mask in one call: the agent-facing form of a text.
+import { maskSpanText } from './mask-format.js';
+import { scanText } from './scanner.js';
+import { SpanSink, KIND_NAMES } from './span-sink.js';
+import type { SensitiveKind, SensitiveSpan } from './sensitive-span.js';
+
+const sink = new SpanSink();
+
+/** Every card, IBAN, SSN, phone number and email address in `text`, in order. */
+export function findSensitiveSpans(text: string): SensitiveSpan[] {
+  scanText(text, sink);
+  return sink.toSpans();
+}
+
+/**
+ * `text` with every sensitive span masked. Returns the very same string
+ * when nothing is found, so the common case costs one scan and no copy.
+ */
+export function maskText(text: string): string {
+  scanText(text, sink);
+  const count = sink.count;
+  if (count === 0) return text;
+  let out = '';
+  let prev = 0;
+  for (let k = 0; k < count; k++) {
+    const start = sink.starts[k];
+    const end = sink.ends[k];
+    out += text.slice(prev, start) + maskSpanText(text, start, end, sink.kinds[k]);
+    prev = end;
+  }
+  return out + text.slice(prev);
+}
+
+/** The masked form of one value known to be of this kind (e.g. a whole field). */
+export function maskValue(value: string, kind: SensitiveKind): string {
+  return maskSpanText(value, 0, value.length, KIND_NAMES.indexOf(kind));
+}

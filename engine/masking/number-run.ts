@@ -1,0 +1,120 @@
+// A written number as the scanner meets it: digit groups joined by short
+// separators (`space ( ) - .`), maybe led by `+` or `(`. Cards, SSNs and
+// phones are all readings of some consecutive groups of one run.
+import {
+  CODE_CLOSE, CODE_DASH, CODE_DOT, CODE_OPEN, CODE_PLUS, isDigit, isNumberSpace,
+} from './char-class.js';
+
+export const SEP_SPACE = 1;
+export const SEP_DASH = 2;
+export const SEP_DOT = 4;
+export const SEP_OPEN = 8;
+export const SEP_CLOSE = 16;
+export const SEP_PARENS = SEP_OPEN | SEP_CLOSE;
+
+/**
+ * One run, parsed in place. A single instance is reused for every run so the
+ * hot path allocates nothing; it is valid until the next `parse`.
+ */
+export class NumberRun {
+  text = '';
+  /** Where the run starts: its `+`, its `(` or its first digit. */
+  start = 0;
+  leadPlus = false;
+  groupCount = 0;
+  digitCount = 0;
+  groupStart = new Int32Array(64);
+  groupEnd = new Int32Array(64);
+  /** Separator before group k (k >= 1); for k = 0, SEP_OPEN when the run opens with `(`. */
+  sepFlags = new Uint8Array(64);
+  /** Characters in the separator before group k. */
+  sepLength = new Uint8Array(64);
+
+  get end(): number {
+    return this.groupEnd[this.groupCount - 1];
+  }
+
+  groupLength(k: number): number {
+    return this.groupEnd[k] - this.groupStart[k];
+  }
+
+  /** Parses the run starting at `at` (a digit, `+` or `(`). False if there is none. */
+  parse(text: string, at: number): boolean {
+    const n = text.length;
+    let pos = at;
+    let lead = 0;
+    this.text = text;
+    this.start = at;
+    this.leadPlus = false;
+    if (text.charCodeAt(pos) === CODE_PLUS) {
+      this.leadPlus = true;
+      pos++;
+      if (pos < n && isNumberSpace(text.charCodeAt(pos))) pos++;
+    }
+    if (pos < n && text.charCodeAt(pos) === CODE_OPEN) {
+      lead = SEP_OPEN;
+      pos++;
+    }
+    if (pos >= n || !isDigit(text.charCodeAt(pos))) return false;
+
+    this.groupCount = 0;
+    this.digitCount = 0;
+    let sepFlags = lead;
+    let sepLength = lead === 0 ? 0 : 1;
+    for (;;) {
+      const groupStart = pos;
+      while (pos < n && isDigit(text.charCodeAt(pos))) pos++;
+      this.pushGroup(groupStart, pos, sepFlags, sepLength);
+      // Separator grammar: [)] [space] [- or .] [space] [(]
+      const sepStart = pos;
+      sepFlags = 0;
+      if (pos < n && text.charCodeAt(pos) === CODE_CLOSE) { sepFlags |= SEP_CLOSE; pos++; }
+      if (pos < n && isNumberSpace(text.charCodeAt(pos))) { sepFlags |= SEP_SPACE; pos++; }
+      if (pos < n) {
+        const c = text.charCodeAt(pos);
+        if (c === CODE_DASH) { sepFlags |= SEP_DASH; pos++; } else if (c === CODE_DOT) { sepFlags |= SEP_DOT; pos++; }
+      }
+      if ((sepFlags & (SEP_DASH | SEP_DOT)) !== 0 && pos < n && isNumberSpace(text.charCodeAt(pos))) {
+        sepFlags |= SEP_SPACE;
+        pos++;
+      }
+      if (pos < n && text.charCodeAt(pos) === CODE_OPEN) { sepFlags |= SEP_OPEN; pos++; }
+      sepLength = pos - sepStart;
+      if (sepFlags === 0 || pos >= n || !isDigit(text.charCodeAt(pos))) return true;
+    }
+  }
+
+  private pushGroup(start: number, end: number, sepFlags: number, sepLength: number): void {
+    const k = this.groupCount;
+    if (k === this.groupStart.length) this.grow();
+    this.groupStart[k] = start;
+    this.groupEnd[k] = end;
+    this.sepFlags[k] = sepFlags;
+    this.sepLength[k] = sepLength;
+    this.groupCount = k + 1;
+    this.digitCount += end - start;
+  }
+
+  private grow(): void {
+    const size = this.groupStart.length * 2;
+    const groupStart = new Int32Array(size); groupStart.set(this.groupStart); this.groupStart = groupStart;
+    const groupEnd = new Int32Array(size); groupEnd.set(this.groupEnd); this.groupEnd = groupEnd;
+    const sepFlags = new Uint8Array(size); sepFlags.set(this.sepFlags); this.sepFlags = sepFlags;
+    const sepLength = new Uint8Array(size); sepLength.set(this.sepLength); this.sepLength = sepLength;
+  }
+}
+
+/** A one-character separator of exactly this kind (space, dash or dot). */
+export function isSimpleSep(run: NumberRun, k: number, flag: number): boolean {
+  return run.sepLength[k] === 1 && run.sepFlags[k] === flag;
+}
+
+/** The digit at index `i` of the digits of groups g, g+1, ... (-1 if none). */
+export function digitAt(run: NumberRun, g: number, i: number): number {
+  for (let k = g; k < run.groupCount; k++) {
+    const len = run.groupEnd[k] - run.groupStart[k];
+    if (i < len) return run.text.charCodeAt(run.groupStart[k] + i) - 48;
+    i -= len;
+  }
+  return -1;
+}

@@ -1,0 +1,49 @@
+// The one pass over a text. A tight skip loop passes over everything that
+// cannot start a candidate (one table load per character); only at a digit,
+// `+`, `(` or `@` does a detector look closer, and each detector reads a
+// bounded neighbourhood, so the whole pass is linear in the text's length.
+import { CODE_AT, CODE_STAR, TRIGGER, isDigit } from './char-class.js';
+import { scanEmailAt } from './email.js';
+import { isGluedBefore } from './glue.js';
+import { matchIbanAt } from './iban.js';
+import { NumberRun } from './number-run.js';
+import { emitRunSpans } from './number-readings.js';
+import { KIND_IBAN, type SpanSink } from './span-sink.js';
+
+const run = new NumberRun();
+
+/** Finds every sensitive span of `text` into `sink` (reset first), in order. */
+export function scanText(text: string, sink: SpanSink): void {
+  sink.reset();
+  const n = text.length;
+  let i = 0;
+  for (;;) {
+    while (i < n && TRIGGER[text.charCodeAt(i)] === 0) i++;
+    if (i >= n) return;
+    const c = text.charCodeAt(i);
+    if (c === CODE_AT) {
+      i = scanEmailAt(text, i, sink);
+      continue;
+    }
+    if (isDigit(c) && i >= 2) {
+      const end = matchIbanAt(text, i);
+      if (end >= 0) {
+        sink.push(i - 2, end, KIND_IBAN);
+        i = end;
+        continue;
+      }
+    }
+    if (!run.parse(text, i)) {
+      i++;
+      continue;
+    }
+    // Digits right after a `*` are the visible tail of a masked span, digits
+    // right before one the cut-off head of a masked address: reading them
+    // again could only turn masked output into a new detection.
+    const end = run.end;
+    const firstGroup = run.start > 0 && text.charCodeAt(run.start - 1) === CODE_STAR ? 1 : 0;
+    const groupLimit = end < n && text.charCodeAt(end) === CODE_STAR ? run.groupCount - 1 : run.groupCount;
+    emitRunSpans(run, firstGroup, groupLimit, isGluedBefore(text, run.start), sink);
+    i = end;
+  }
+}
