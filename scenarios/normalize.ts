@@ -1,0 +1,99 @@
+// Turns an accepted scenario source into the normalized Scenario: units
+// converted, defaults filled in. Every default is also written, as a
+// `default`, in scenario.schema.json; scenarios/defaults.test.ts keeps the two equal.
+import { CHANNELS, DEFAULT_CHANNEL_RULES, type Channel, type ChannelRules } from '../engine/model/channel.js';
+import { DEFAULT_TENANT } from '../engine/model/tenant.js';
+import type { DistributionSpec } from '../sim/random/distribution-spec.js';
+import type { AgentGroupSpec, CustomerStreamSpec, RatePiece, Scenario } from './scenario.js';
+import type { AgentGroupSource, CustomerStreamSource, ScenarioSource } from './scenario-source.js';
+import { parseDistribution, parseDurationMs, parseRatePerSecond, type Parsed } from './units.js';
+
+export const SOURCE_DEFAULTS = {
+  seed: 1,
+  warmup: 0,
+  serviceLevelThreshold: '60s',
+  routing: 'longest-available',
+  capacity: 1,
+  acceptDelay: 'lognormal(5s, 2s)',
+  noAnswer: 0,
+  ronaRecovery: 'exp(60s)',
+  wrapUp: 'const(0s)',
+  chance: 0,
+} as const;
+
+export function normalizeScenario(source: ScenarioSource, file: string, budgetLines: readonly (number | undefined)[] = []): Scenario {
+  return {
+    name: source.name,
+    seed: source.seed ?? SOURCE_DEFAULTS.seed,
+    durationMs: duration(source.duration),
+    warmupMs: duration(source.warmup ?? SOURCE_DEFAULTS.warmup),
+    serviceLevelThresholdMs: duration(source.serviceLevelThreshold ?? SOURCE_DEFAULTS.serviceLevelThreshold),
+    tenant: { ...DEFAULT_TENANT, ...source.tenant },
+    channels: channelRules(source.channels ?? {}),
+    queues: source.queues.map((q) => ({ name: q.name, routing: q.routing ?? SOURCE_DEFAULTS.routing })),
+    agents: source.agents.map(agentGroup),
+    customers: source.customers.map(customerStream),
+    budgets: (source.budgets ?? []).map((expression, i) => {
+      const line = budgetLines[i];
+      return line === undefined ? { expression } : { expression, line };
+    }),
+    file,
+  };
+}
+
+function channelRules(overrides: NonNullable<ScenarioSource['channels']>): Record<Channel, ChannelRules> {
+  const rules = {} as Record<Channel, ChannelRules>;
+  for (const channel of CHANNELS) {
+    const override = overrides[channel] ?? {};
+    rules[channel] = {
+      ...DEFAULT_CHANNEL_RULES[channel],
+      ...(override.ronaTimeout !== undefined && { ronaTimeoutMs: duration(override.ronaTimeout) }),
+      ...(override.replyLimit !== undefined && { replyLimit: override.replyLimit }),
+    };
+  }
+  return rules;
+}
+
+function agentGroup(g: AgentGroupSource): AgentGroupSpec {
+  return {
+    group: g.group,
+    count: g.count,
+    queues: [...g.queues],
+    capacity: g.capacity ?? SOURCE_DEFAULTS.capacity,
+    acceptDelay: distribution(g.acceptDelay ?? SOURCE_DEFAULTS.acceptDelay),
+    noAnswer: g.noAnswer ?? SOURCE_DEFAULTS.noAnswer,
+    ronaRecovery: distribution(g.ronaRecovery ?? SOURCE_DEFAULTS.ronaRecovery),
+    wrapUp: distribution(g.wrapUp ?? SOURCE_DEFAULTS.wrapUp),
+  };
+}
+
+function customerStream(c: CustomerStreamSource): CustomerStreamSpec {
+  const chance = (p: number | undefined): number => p ?? SOURCE_DEFAULTS.chance;
+  return {
+    channel: c.channel,
+    queue: c.queue,
+    arrivals: ratePieces(c.arrivals),
+    patience: c.patience === undefined ? null : distribution(c.patience),
+    handleTime: distribution(c.handleTime),
+    transfer: chance(c.transfer),
+    conference: chance(c.conference),
+    customerEnds: chance(c.customerEnds),
+    sessionEnd: chance(c.sessionEnd),
+    returnAfterSessionEnd: chance(c.returnAfterSessionEnd),
+    proactive: chance(c.proactive),
+  };
+}
+
+function ratePieces(arrivals: CustomerStreamSource['arrivals']): RatePiece[] {
+  if (typeof arrivals === 'string') return [{ fromMs: 0, perSecond: must(parseRatePerSecond(arrivals)) }];
+  return arrivals.map((p) => ({ fromMs: duration(p.from), perSecond: must(parseRatePerSecond(p.rate)) }));
+}
+
+const duration = (text: string | number): number => must(parseDurationMs(text));
+const distribution = (text: string): DistributionSpec => must(parseDistribution(text));
+
+// The schema has already accepted every value, so a failure here is a bug in cctwin, not in the file.
+function must<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new Error(`scenario normalizer met a value the schema let through: ${parsed.message}`);
+  return parsed.value;
+}

@@ -1,0 +1,46 @@
+// The YAML form of a scenario, as it stands once the schema has accepted it:
+// units still written out, optional keys possibly absent.
+import type { Channel } from '../engine/model/channel.js';
+import type { RoutingPolicyName } from '../engine/model/routing-policy.js';
+import type { TenantSettings } from '../engine/model/tenant.js';
+
+export type DurationText = string | number;
+
+export interface ScenarioSource {
+  name: string;
+  seed?: number;
+  duration: DurationText;
+  warmup?: DurationText;
+  serviceLevelThreshold?: DurationText;
+  tenant?: Partial<TenantSettings>;
+  channels?: Partial<Record<Channel, { ronaTimeout?: DurationText; replyLimit?: number }>>;
+  queues: { name: string; routing?: RoutingPolicyName }[];
+  agents: AgentGroupSource[];
+  customers: CustomerStreamSource[];
+  budgets?: string[];
+}
+
+export interface AgentGroupSource {
+  group: string;
+  count: number;
+  queues: string[];
+  capacity?: number;
+  acceptDelay?: string;
+  noAnswer?: number;
+  ronaRecovery?: string;
+  wrapUp?: string;
+}
+
+export interface CustomerStreamSource {
+  channel: Channel;
+  queue: string;
+  arrivals: string | { from: DurationText; rate: string }[];
+  patience?: string;
+  handleTime: string;
+  transfer?: number;
+  conference?: number;
+  customerEnds?: number;
+  sessionEnd?: number;
+  returnAfterSessionEnd?: number;
+  proactive?: number;
+}
