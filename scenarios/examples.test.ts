@@ -23,19 +23,23 @@ describe('example scenarios', () => {
   });
 });
 
-/** Conversation slots in use, on average over the arrivals, per slot the agents offer. */
+/**
+ * Slots held (accept to end of wrap-up) per slot offered, on average after the
+ * warmup and at the busiest minute. A transfer comes about half-way and the
+ * next agent handles it in full; a conference adds a second agent; a customer
+ * who ends does so about half-way. The model of quickstart.yaml's comment.
+ */
 function offeredLoad(s: Scenario): { average: number; peak: number } {
   const slots = s.agents.reduce((n, g) => n + g.count * g.capacity, 0);
   const loadAt = (ms: number): number => s.customers.reduce((total, c) => {
     const groups = s.agents.filter((g) => g.queues.includes(c.queue));
-    const mean = (f: (g: Scenario['agents'][number]) => number) => groups.reduce((n, g) => n + f(g), 0) / groups.length;
+    const wrapUpMs = groups.reduce((n, g) => n + distributionMean(g.wrapUp), 0) / groups.length;
     const handleMs = distributionMean(c.handleTime);
-    const engagedMs = (mean((g) => distributionMean(g.acceptDelay)) + handleMs + mean((g) => distributionMean(g.wrapUp))) * (1 + c.transfer)
-      + c.conference * handleMs / 2;
+    const heldMs = handleMs * (1 + c.transfer / 2 + c.conference - c.customerEnds / 2) + wrapUpMs * (1 + c.transfer + c.conference);
     const rate = c.arrivals.findLast((p) => p.fromMs <= ms)?.perSecond ?? 0;
-    return total + rate * engagedMs / 1000;
+    return total + rate * heldMs / 1000;
   }, 0);
-  const minuteStarts = Array.from({ length: Math.floor(s.durationMs / 60_000) }, (_, i) => i * 60_000);
+  const minuteStarts = Array.from({ length: Math.floor((s.durationMs - s.warmupMs) / 60_000) }, (_, i) => s.warmupMs + i * 60_000);
   const loads = minuteStarts.map(loadAt);
   return { average: loads.reduce((a, b) => a + b, 0) / loads.length / slots, peak: Math.max(...loads) / slots };
 }
@@ -60,7 +64,7 @@ describe('quickstart.yaml', () => {
     const load = offeredLoad(s);
     expect(load.average).toBeGreaterThanOrEqual(0.8);
     expect(load.average).toBeLessThanOrEqual(0.9);
-    expect(load.peak).toBeLessThan(0.95);
+    expect(load.peak).toBeLessThan(1);
   });
 
   it('exercises RONA, transfers, conferences, customer ends, session ends, masking and budgets', () => {
