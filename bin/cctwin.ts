@@ -3,14 +3,20 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
 
 await yargs(hideBin(process.argv))
   .scriptName('cctwin')
+  .command(runCommand)
+  .command(validateCommand)
   .demandCommand(1, 'Name a command.')
   .strict()
+  .recommendCommands()
   .fail((msg, err, y) => {
     if (err) throw err;
-    process.stderr.write(`${y.help()}\n\ncctwin: ${msg}\n`);
+    y.showHelp('error');
+    process.stderr.write(`\ncctwin: ${msg}\n`);
     process.exit(EXIT_BAD_INPUT);
   })
   .help()

@@ -4,7 +4,7 @@ import type { Argv } from 'yargs';
 export interface ScenarioArgs {
   scenario: string;
   seed?: number;
-  set?: string[];
+  set: string[];
   json?: boolean;
   out?: string;
   junit?: string;
@@ -13,15 +13,18 @@ export interface ScenarioArgs {
   check?: boolean;
 }
 
+/** Repeatable, but not `array: true`: an array option would swallow a positional written after it. */
+const repeatable = (v: string | string[] | undefined): string[] => (v === undefined ? [] : [v].flat());
+
 export function withScenarioOptions<T>(y: Argv<T>): Argv<T & ScenarioArgs> {
   return y
     .positional('scenario', { type: 'string', describe: 'Scenario file (YAML)', demandOption: true })
     .option('seed', { type: 'number', describe: "Seed for every random draw (default: the scenario's seed)" })
-    .option('set', { type: 'string', array: true, describe: 'Override a scenario key: --set agents.0.count=70 (repeatable)' })
+    .option('set', { type: 'string', default: [] as string[], defaultDescription: 'none', coerce: repeatable, describe: 'Override a scenario key: --set agents.0.count=70 (repeatable)' })
     .option('json', { type: 'boolean', describe: 'Print the report as JSON on stdout, nothing else' })
     .option('out', { type: 'string', describe: 'Write report.json (and more) into this folder' })
     .option('junit', { type: 'string', describe: 'Write budget verdicts as JUnit XML to this file' })
     .option('quiet', { type: 'boolean', describe: 'Print nothing but errors; the exit status tells' })
     .option('progress', { type: 'boolean', describe: 'Show progress on stderr even when it is not a terminal' })
-    .option('check', { type: 'boolean', describe: "Check the engine's invariants after every command (slow)" }) as Argv<T & ScenarioArgs>;
+    .option('check', { type: 'boolean', describe: "Check the engine's invariants after every command (slow)" }) as unknown as Argv<T & ScenarioArgs>;
 }

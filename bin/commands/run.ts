@@ -1,0 +1,61 @@
+// `cctwin run <scenario>`: simulate in virtual time, print the report, and
+// exit 1 when a budget fails (2 for a bad scenario).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { loadScenario } from '../../scenarios/load.js';
+import { ScenarioError } from '../../scenarios/scenario-error.js';
+import { simulate } from '../../sim/runner/simulate.js';
+import { parseScenarioBudgets } from '../../reports/budgets/scenario-budgets.js';
+import { allPass, evaluateBudgets } from '../../reports/budgets/evaluate-budgets.js';
+import { renderJson } from '../../reports/render-json.js';
+import { renderText } from '../../reports/render-text.js';
+import { renderJunit } from '../../reports/junit.js';
+import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
+import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
+import type { Output } from './validate.js';
+import { createMasker } from '../../engine/masking/index.js';
+
+const processOutput: Output = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs one scenario and returns the exit status. */
+export function runRun(args: ScenarioArgs, out: Output = processOutput): number {
+  let scenario;
+  let budgets;
+  try {
+    scenario = loadScenario(args.scenario, args.set);
+    budgets = parseScenarioBudgets(scenario);
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${args.scenario} (${err.code})\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const masker = createMasker(scenario.tenant.maskSensitiveData);
+  const report = simulate(scenario, {
+    ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    checkInvariants: args.check === true,
+    mask: (text) => masker.mask(text),
+  });
+  report.budgets = evaluateBudgets(report, budgets);
+
+  if (args.out) {
+    mkdirSync(args.out, { recursive: true });
+    writeFileSync(join(args.out, 'report.json'), renderJson(report));
+  }
+  if (args.junit) writeFileSync(args.junit, renderJunit(report.budgets, scenario.name));
+  if (args.json) out.stdout(renderJson(report));
+  else if (!args.quiet) out.stdout(renderText(report, { color: process.stdout.isTTY === true }));
+  return allPass(report.budgets) ? EXIT_OK : EXIT_BUDGET_FAILED;
+}
+
+export const runCommand: CommandModule<object, ScenarioArgs> = {
+  command: 'run <scenario>',
+  describe: 'Simulate a scenario in virtual time and print its report (exit 1 if a budget fails)',
+  builder: (y: Argv<object>) => withScenarioOptions(y),
+  handler: (argv) => {
+    process.exitCode = runRun(argv);
+  },
+};
