@@ -34,6 +34,8 @@ export function findHolding(core: EngineCore, agentId: string, conversationId: n
 export function findActiveHolding(core: EngineCore, agentId: string, conversationId: number): Holding | CctwinError {
   const h = findHolding(core, agentId, conversationId);
   if (isRefusal(h)) return h;
+  // Only a session end releases an assignment: say so, rather than a bare bad state.
+  if (h.a.phase === 'released') return core.refuse('E_SESSION_ENDED');
   if (h.a.phase !== 'active' || h.c.state !== 'active') return core.refuse('E_BAD_STATE', `conversation ${conversationId} is not active for this agent`);
   return h;
 }
