@@ -49,10 +49,11 @@ export function deleteAsset(core: EngineCore, cmd: DeleteAsset): CctwinError | n
   const asset = core.assets.get(cmd.assetId);
   if (asset === undefined) return core.refuse('E_UNKNOWN_ASSET', String(cmd.assetId));
   core.assets.delete(asset.id);
-  for (const c of [...asset.open]) {
-    if (c.state === 'queued') {
-      core.endConversation(c, 'interrupted');
-    } else if (c.state === 'offered') {
+  const open = [...asset.open];
+  // Waiting ones first: a rescinded offer below routes its agent at once, and must not hand it one of these.
+  for (const c of open) if (c.state === 'queued') core.endConversation(c, 'interrupted');
+  for (const c of open) {
+    if (c.state === 'offered') {
       if (c.offer !== null) core.rescind(c.offer, 'interrupted');
       core.endConversation(c, 'interrupted');
     } else if (c.state === 'active') {
