@@ -39,3 +39,13 @@ export function isGluedAfter(text: string, end: number): boolean {
   if (c === CODE_DASH || c === CODE_SLASH) return isWordChar(a) || a === CODE_STAR;
   return false;
 }
+
+/**
+ * Digits right after `<digit>.` or `<digit>,` are the fraction of a decimal
+ * (`0.250750683890174`, `93,4613601823830`): never sensitive, not even a card.
+ */
+export function isFraction(text: string, start: number): boolean {
+  if (start < 2) return false;
+  const c = text.charCodeAt(start - 1);
+  return (c === CODE_DOT || c === CODE_COMMA) && isDigit(text.charCodeAt(start - 2));
+}

@@ -7,6 +7,7 @@ import type { NumberRun } from './number-run.js';
 import { PHONE_MIN_DIGITS, phoneReadingEnd, phoneReadingStart } from './phone.js';
 import { KIND_CARD, KIND_PHONE, KIND_SSN, type SpanSink } from './span-sink.js';
 import { isSsnReading } from './ssn.js';
+import { isFraction } from './glue.js';
 
 const SSN_DIGITS = 9;
 
@@ -34,19 +35,16 @@ function digitsIn(run: NumberRun, from: number, to: number): number {
   return d;
 }
 
+// Phones start where the run starts or right where another span ended: a
+// phone reading in the middle of a longer number (`7610 0193 0953 8412`) is
+// a piece of that number, not a phone.
 function emitPhones(run: NumberRun, from: number, to: number, sink: SpanSink): void {
-  let remaining = digitsIn(run, from, to);
   let g = from;
-  while (g < to && remaining >= PHONE_MIN_DIGITS) {
+  while (g < to && digitsIn(run, g, to) >= PHONE_MIN_DIGITS) {
     const h = phoneReadingEnd(run, g, to);
-    if (h >= 0) {
-      sink.push(phoneReadingStart(), run.groupEnd[h], KIND_PHONE);
-      remaining -= digitsIn(run, g, h + 1);
-      g = h + 1;
-    } else {
-      remaining -= run.groupEnd[g] - run.groupStart[g];
-      g++;
-    }
+    if (h < 0) return;
+    sink.push(phoneReadingStart(), run.groupEnd[h], KIND_PHONE);
+    g = h + 1;
   }
 }
 
@@ -65,7 +63,8 @@ export function emitRunSpans(
   let pciCount = 0;
   let g = firstGroup;
   while (g < groupCount && remaining >= (cardsOnly ? CARD_MIN_DIGITS : SSN_DIGITS)) {
-    const h = remaining >= CARD_MIN_DIGITS ? cardReadingEnd(run, g, groupCount) : -1;
+    const h = remaining >= CARD_MIN_DIGITS && !isFraction(run.text, run.groupStart[g])
+      ? cardReadingEnd(run, g, groupCount) : -1;
     if (h >= 0) {
       pciCount = pushPci(pciCount, g, h, KIND_CARD);
       remaining -= digitsIn(run, g, h + 1);

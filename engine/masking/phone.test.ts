@@ -88,5 +88,11 @@ describe('phone numbers: digit strings that are not phones', () => {
 
   it('does not read the fraction of a decimal as a phone', () => {
     expect(found('3.0612345678')).toEqual([]);
+    expect(found('3,0612345678')).toEqual([]);
+  });
+
+  it('does not read a phone in the middle of a longer number', () => {
+    expect(found('reference 7610 0193 0953 8412')).toEqual([]);
+    expect(found('order 12345 0612345678')).toEqual([]);
   });
 });

@@ -67,9 +67,14 @@ describe('numbers glued to their neighbours (cards only)', () => {
     expect(maskText('4111111111111111EUR')).toBe('************1111EUR');
   });
 
-  it('the fraction of a decimal is not a phone but may be a card', () => {
+  it('the fraction of a decimal is never sensitive, not even as a card', () => {
     expect(found('0.250750683890174')).toEqual([]);
-    expect(found('0.4111111111111111')).toEqual([['4111111111111111', 'card']]);
+    expect(found('0.4111111111111111')).toEqual([]);
+    expect(found('Guthaben 93,4613601823830')).toEqual([]);
+  });
+
+  it('a card followed by a fraction is still a card', () => {
+    expect(found('4111111111111111.5')).toEqual([['4111111111111111', 'card']]);
   });
 });
 
