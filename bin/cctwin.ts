@@ -5,11 +5,13 @@ import { hideBin } from 'yargs/helpers';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
+import { erlangCommand } from './commands/erlang.js';
 
 await yargs(hideBin(process.argv))
   .scriptName('cctwin')
   .command(runCommand)
   .command(validateCommand)
+  .command(erlangCommand)
   .demandCommand(1, 'Name a command.')
   .strict()
   .recommendCommands()

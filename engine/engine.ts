@@ -67,9 +67,13 @@ export class Engine {
     const handler = Object.hasOwn(HANDLERS, cmd.type) ? (HANDLERS[cmd.type] as (core: EngineCore, cmd: Command) => CctwinError | null) : undefined;
     if (handler === undefined) return this.core.refuse('E_UNKNOWN_COMMAND', String((cmd as { type: unknown }).type));
     if (nowMs < this.core.nowMs) return this.core.refuse('E_MALFORMED', `time went backwards: ${nowMs} < ${this.core.nowMs}`);
+    const before = this.core.nowMs;
     this.core.nowMs = nowMs;
     this.core.out = out;
-    return handler(this.core, cmd);
+    const refusal = handler(this.core, cmd);
+    // A refused command changes nothing, not even the engine's clock.
+    if (refusal !== null) this.core.nowMs = before;
+    return refusal;
   }
 }
 

@@ -135,6 +135,16 @@ describe('conference', () => {
     expectSound(h);
   });
 
+  it('ending the conversation with an invitation pending withdraws it and says the conference ended', () => {
+    const { h, id } = setup();
+    h.do({ type: 'conference', agentId: 'ann', conversationId: id, agent: 'bob' });
+    const invitation = h.offerFor('bob');
+    h.do({ type: 'end', agentId: 'ann', conversationId: id });
+    expect(h.one('offerRescinded')).toMatchObject({ agentId: 'bob', offerId: invitation.offerId, reason: 'cancelled' });
+    expect(h.one('conferenceStatus')).toMatchObject({ conversationId: id, status: 'ended' });
+    expectSound(h);
+  });
+
   it('invitation not accepted: the status goes back to ended, the invitee goes to rona, and the chat continues', () => {
     const { h, id } = setup();
     h.do({ type: 'conference', agentId: 'ann', conversationId: id, agent: 'bob' });

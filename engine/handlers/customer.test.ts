@@ -50,6 +50,15 @@ describe('customer ends a Livechat', () => {
     expectSound(h);
   });
 
+  it('is refused with E_INTERRUPTED once the chat widget was deleted', () => {
+    const h = setup('livechat');
+    const id = accepted(h);
+    h.do({ type: 'deleteAsset', assetId: 'asset' });
+    expect(h.try({ type: 'customerEnd', conversationId: id })?.code).toBe('E_INTERRUPTED');
+    expect(h.events).toEqual([]);
+    expectSound(h);
+  });
+
   it("the customer's next message after ending opens a new conversation", () => {
     const h = setup('livechat');
     const id = accepted(h);

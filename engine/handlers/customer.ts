@@ -13,6 +13,7 @@ export function customerEnd(core: EngineCore, cmd: CustomerEnd): CctwinError | n
   if (isRefusal(c)) return c;
   if (!c.asset.rules.customerCanEnd) return core.refuse('E_NOT_SUPPORTED', `customers cannot end ${c.asset.channel} conversations`);
   if (c.state === 'ended' || c.customerEnded || c.sessionEnded) return core.refuse('E_BAD_STATE', 'the conversation is already over for the customer');
+  if (c.interrupted) return core.refuse('E_INTERRUPTED');
   if (isWaiting(c)) {
     abandonWaiting(core, c);
     return null;

@@ -28,6 +28,7 @@ export function end(core: EngineCore, cmd: End): CctwinError | null {
   if (c.offer !== null && c.offer.kind === 'conference') {
     c.conferenceStatus = 'none';
     core.rescind(c.offer, 'cancelled');
+    core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds: core.agentIdsOf(c) });
   }
   const other = c.conferenceAgent;
   c.conferenceStatus = 'none';

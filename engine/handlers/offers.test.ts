@@ -161,6 +161,25 @@ describe('RONA', () => {
   });
 });
 
+describe('RONA takes back every pending offer', () => {
+  it('an agent with two offers out that lets one expire gets both rescinded and can accept neither', () => {
+    const h = setup(['ann', 2]);
+    const first = h.arrive('fb', 'c1');
+    const offer1 = h.offerFor('ann');
+    h.nowMs = 5_000;
+    const second = h.arrive('fb', 'c2');
+    const offer2 = h.offerFor('ann');
+    h.advance(RONA_MS - 5_000);
+    const rescinded = h.of('offerRescinded', h.events);
+    expect(rescinded.map((r) => [r.offerId, r.reason])).toEqual([[offer1.offerId, 'rona'], [offer2.offerId, 'rona']]);
+    expect(h.of('rona', h.events)).toHaveLength(1);
+    expect(h.engine.core.agents.get('ann')!.state).toBe('rona');
+    expect(h.try({ type: 'accept', agentId: 'ann', offerId: offer2.offerId })?.code).toBe('E_UNKNOWN_OFFER');
+    expect(waitingIds(h)).toEqual([first, second]);
+    expectSound(h);
+  });
+});
+
 describe('capacity per agent', () => {
   it('capacity 2 takes two conversations at once; a third waits', () => {
     const h = setup(['ann', 2]);

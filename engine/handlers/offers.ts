@@ -50,17 +50,28 @@ export function timerFired(core: EngineCore, cmd: TimerFired): CctwinError | nul
   return null;
 }
 
-function expire(core: EngineCore, offer: Offer): void {
-  const { agent, conversation: c } = offer;
-  core.withdrawOffer(offer);
-  core.emit({ type: 'offerRescinded', agentId: agent.id, offerId: offer.id, conversationId: c.id, reason: 'rona' });
-  core.emit({ type: 'rona', agentId: agent.id, offerId: offer.id, atMs: core.nowMs });
-  if (agent.state !== 'rona') {
-    agent.state = 'rona';
-    agent.idleReason = undefined;
-    core.emit({ type: 'agentState', agentId: agent.id, state: 'rona' });
-    core.refresh(agent);
+/**
+ * RONA takes back every offer the agent has pending, not only the one that
+ * expired: an agent in RONA receives nothing and accepts nothing until it
+ * makes itself available again.
+ */
+function expire(core: EngineCore, expired: Offer): void {
+  const agent = expired.agent;
+  core.emit({ type: 'rona', agentId: agent.id, offerId: expired.id, atMs: core.nowMs });
+  agent.state = 'rona';
+  agent.idleReason = undefined;
+  core.emit({ type: 'agentState', agentId: agent.id, state: 'rona' });
+  core.refresh(agent);
+  for (const offer of [expired, ...[...agent.offers.values()].filter((o) => o !== expired)]) {
+    core.withdrawOffer(offer);
+    core.emit({ type: 'offerRescinded', agentId: agent.id, offerId: offer.id, conversationId: offer.conversation.id, reason: 'rona' });
+    returnConversation(core, offer);
   }
+}
+
+/** What becomes of a conversation whose offer went unanswered. */
+function returnConversation(core: EngineCore, offer: Offer): void {
+  const c = offer.conversation;
   if (offer.kind === 'conference') {
     c.conferenceStatus = 'none';
     core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds: core.agentIdsOf(c) });

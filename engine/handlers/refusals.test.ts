@@ -187,6 +187,16 @@ describe('refused commands change nothing', () => {
     expect(summary(h.engine.core)).toEqual(before);
   });
 
+  it('a refused command dated later does not move the clock', () => {
+    const { h } = busyEngine();
+    const nowMs = h.engine.core.nowMs;
+    h.nowMs = nowMs + 60_000;
+    expect(h.try({ type: 'accept', agentId: 'ann', offerId: 999 })?.code).toBe('E_UNKNOWN_OFFER');
+    expect(h.engine.core.nowMs).toBe(nowMs);
+    h.nowMs = nowMs + 1;
+    expect(h.try({ type: 'listTargets', agentId: 'ann' })).toBeNull();
+  });
+
   it('a stale timer (an offer already accepted) is not refused but changes nothing either', () => {
     const { h, staleOffer } = busyEngine();
     const before = summary(h.engine.core);

@@ -288,7 +288,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
       }
       case A.PATIENCE: {
         const c = core.conversations.get(ref as number);
-        if (c !== undefined && (c.state === 'queued' || c.state === 'offered')) run({ type: 'abandon', conversationId: c.id });
+        // Patience runs from arrival until the first answer; a later wait (after a transfer) is not abandonment.
+        if (c !== undefined && c.answeredAtMs < 0 && (c.state === 'queued' || c.state === 'offered')) run({ type: 'abandon', conversationId: c.id });
         break;
       }
       case A.CUSTOMER_END:
