@@ -1,15 +1,15 @@
 // Durations for people: `180us`, `12.3ms`, `1.2s`, `3m 05s`, `1h 02m 05s`,
 // `2d 03h 04m`. Three significant digits below a minute, then whole seconds,
 // and whole minutes from a day on.
-import type { TimeUnit } from './histogram.js';
+import { NS_PER_UNIT, type TimeOrSeconds } from './time-unit.js';
 
-const US_PER: Record<TimeUnit | 's', number> = { us: 1, ms: 1000, s: 1_000_000 };
-
-export function formatDuration(value: number, unit: TimeUnit | 's'): string {
+export function formatDuration(value: number, unit: TimeOrSeconds): string {
   if (!Number.isFinite(value)) return String(value);
   if (value < 0) return `-${formatDuration(-value, unit)}`;
-  const us = value * US_PER[unit];
-  if (us === 0) return '0s';
+  const ns = value * NS_PER_UNIT[unit];
+  const us = ns / 1000;
+  if (ns === 0) return '0s';
+  if (ns < 999.5) return `${sig3(ns)}ns`;
   if (us < 999.5) return `${sig3(us)}us`;
   if (us < 999_500) return `${sig3(us / 1000)}ms`;
   if (us < 59_950_000) return `${sig3(us / 1e6)}s`;

@@ -18,7 +18,9 @@ import {
   type JsHistogram,
 } from 'hdr-histogram-js';
 
-export type TimeUnit = 'ms' | 'us';
+import type { TimeUnit } from './time-unit.js';
+
+export type { TimeUnit };
 
 export interface LatencyHistogram {
   readonly unit: TimeUnit;
@@ -46,6 +48,7 @@ const SIGNIFICANT_DIGITS = 3;
 // Initial range only: histograms auto-resize for larger values.
 const HIGHEST_TRACKABLE: Record<TimeUnit, number> = {
   ms: 24 * 3600 * 1000, // one day
+  ns: 1000 * 1000 * 1000, // one second
   us: 60 * 1000 * 1000, // one minute
 };
 

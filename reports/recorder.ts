@@ -87,9 +87,14 @@ export class RunRecorder {
     }
   }
 
-  /** Wall-clock cost of one engine call that made routing decisions, in us. */
-  recordRouteMicros(us: number): void {
-    recordValue(this.histograms['engine.route'], us);
+  /** Wall-clock cost of one engine call that made routing decisions. */
+  recordRouteNanos(ns: number): void {
+    recordValue(this.histograms['engine.route'], ns);
+  }
+
+  /** Wall-clock cost of masking one agent-facing text. */
+  recordMaskNanos(ns: number): void {
+    recordValue(this.histograms['engine.mask'], ns);
   }
 
   /**

@@ -71,7 +71,7 @@ describe('renderText', () => {
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
     const answer = lines.find((l) => l.trim().startsWith('answerTime '))!;
     expect(answer).toContain(formatDuration(r.histograms.answerTime.p99, 'ms'));
-    expect(lines.find((l) => l.trim().startsWith('engine.route'))).toContain(formatDuration(r.histograms['engine.route'].p50, 'us'));
+    expect(lines.find((l) => l.trim().startsWith('engine.route'))).toContain(formatDuration(r.histograms['engine.route'].p50, 'ns'));
     expect(lines.find((l) => l.trim().startsWith('abandonTime'))!.match(/—/g)).toHaveLength(6);
   });
 

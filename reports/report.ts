@@ -4,7 +4,7 @@ import type { HistogramSummary, TimeUnit } from './histogram.js';
 
 /** Histograms of simulated time, recorded in ms. */
 export const SIM_HISTOGRAMS = ['answerTime', 'abandonTime', 'handleTime', 'wrapUp'] as const;
-/** Histograms of the engine's own wall-clock cost, recorded in us. */
+/** Histograms of the engine's own wall-clock cost, recorded in ns. */
 export const ENGINE_HISTOGRAMS = ['engine.route', 'engine.mask'] as const;
 export const HISTOGRAM_NAMES = [...SIM_HISTOGRAMS, ...ENGINE_HISTOGRAMS] as const;
 
@@ -13,7 +13,7 @@ export type EngineHistogramName = (typeof ENGINE_HISTOGRAMS)[number];
 export type HistogramName = (typeof HISTOGRAM_NAMES)[number];
 
 export function histogramUnit(name: HistogramName): TimeUnit {
-  return (ENGINE_HISTOGRAMS as readonly string[]).includes(name) ? 'us' : 'ms';
+  return (ENGINE_HISTOGRAMS as readonly string[]).includes(name) ? 'ns' : 'ms';
 }
 
 export const CONVERSATION_COUNTS = [

@@ -24,8 +24,8 @@ const MEAN_BY_HISTOGRAM: Record<HistogramName, number> = {
   abandonTime: 90_000,
   handleTime: 180_000,
   wrapUp: 20_000,
-  'engine.route': 12,
-  'engine.mask': 40,
+  'engine.route': 12_000,
+  'engine.mask': 40_000,
 };
 
 export function sampleReport(seed = 1, conversationsArrived = 2000): Report {

@@ -35,14 +35,14 @@ describe('parseBudget', () => {
     expect(parsed('waitProbability < 12.5%').threshold).toBe(0.125);
   });
 
-  it('converts durations into the histogram unit: ms for sim, us for engine', () => {
+  it('converts durations into the histogram unit: ms for sim, ns for engine', () => {
     expect(parsed('answerTime.p90 <= 60s')).toMatchObject({ threshold: 60_000, unit: 'ms' });
     expect(parsed('answerTime.p90 <= 1.5m')).toMatchObject({ threshold: 90_000, unit: 'ms' });
     expect(parsed('handleTime.mean < 1h')).toMatchObject({ threshold: 3_600_000, unit: 'ms' });
     expect(parsed('wrapUp.max <= 800us')).toMatchObject({ threshold: 0.8, unit: 'ms' });
-    expect(parsed('engine.route.p99 <= 200us')).toMatchObject({ threshold: 200, unit: 'us' });
-    expect(parsed('engine.route.p99 <= 0.2ms')).toMatchObject({ threshold: 200, unit: 'us' });
-    expect(parsed('engine.mask.p999 <= 2s')).toMatchObject({ threshold: 2_000_000, unit: 'us' });
+    expect(parsed('engine.route.p99 <= 200us')).toMatchObject({ threshold: 200_000, unit: 'ns' });
+    expect(parsed('engine.route.p99 <= 0.2ms')).toMatchObject({ threshold: 200_000, unit: 'ns' });
+    expect(parsed('engine.mask.p999 <= 2s')).toMatchObject({ threshold: 2_000_000_000, unit: 'ns' });
     expect(parsed('wall.seconds < 250ms')).toMatchObject({ threshold: 0.25, unit: 's' });
     expect(parsed('answerTime.max < +2s').threshold).toBe(2000);
   });
@@ -113,7 +113,7 @@ describe('evaluateBudgets', () => {
       report.histograms.answerTime.p90,
       report.histograms['engine.route'].p99,
     ]);
-    expect(results.map((r) => r.unit)).toEqual([undefined, undefined, 'ms', 'us']);
+    expect(results.map((r) => r.unit)).toEqual([undefined, undefined, 'ms', 'ns']);
   });
 
   it('compares a duration with the histogram figure across units', () => {

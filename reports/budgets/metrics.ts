@@ -1,7 +1,8 @@
 // The report figures a budget may name, and how to read each from a report.
 // GRAMMAR.md lists them for users; this table is the truth.
 import { CONVERSATION_COUNTS, HISTOGRAM_NAMES, histogramUnit, type Report } from '../report.js';
-import type { HistogramSummary, TimeUnit } from '../histogram.js';
+import type { HistogramSummary } from '../histogram.js';
+import { convertTime, type TimeOrSeconds } from '../time-unit.js';
 
 /**
  * ratio: a share in [0, 1], may be written as a percentage.
@@ -9,7 +10,7 @@ import type { HistogramSummary, TimeUnit } from '../histogram.js';
  * time:  a duration, converted to `unit`; a bare number is refused (which unit?).
  */
 export type MetricKind = 'ratio' | 'count' | 'time';
-export type MetricUnit = TimeUnit | 's';
+export type MetricUnit = TimeOrSeconds;
 
 export interface Metric {
   /** The canonical path, as written in the report. */
@@ -22,11 +23,7 @@ export interface Metric {
 export const HISTOGRAM_STATS = ['count', 'mean', 'min', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'] as const;
 type HistogramStat = (typeof HISTOGRAM_STATS)[number];
 
-const US_PER_UNIT: Record<MetricUnit, number> = { us: 1, ms: 1000, s: 1_000_000 };
-
-export function convertTime(value: number, from: MetricUnit, to: MetricUnit): number {
-  return from === to ? value : (value * US_PER_UNIT[from]) / US_PER_UNIT[to];
-}
+export { convertTime };
 
 const ratio = (name: string, read: (r: Report) => number): Metric => ({ name, kind: 'ratio', read });
 const count = (name: string, read: (r: Report) => number): Metric => ({ name, kind: 'count', read });

@@ -59,9 +59,9 @@ const DAY_MS = 24 * 3600 * 1000;
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
   const seed = options.seed ?? scenario.seed;
   const wallStart = performance.now();
-  const engine = new Engine({ ...engineConfigOf(scenario), ...(options.mask ? { mask: options.mask } : {}) });
-  const core = engine.core;
   const recorder = new RunRecorder({ warmupMs: scenario.warmupMs, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs });
+  const engine = new Engine({ ...engineConfigOf(scenario), ...(options.mask ? { mask: timedMasker(options.mask, recorder) } : {}) });
+  const core = engine.core;
   const queue = new EventQueue();
   const out: EngineEvent[] = [];
   const check = options.checkInvariants === true;
@@ -97,7 +97,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const routeTimed = (cmd: Command): void => {
     const t0 = performance.now();
     run(cmd);
-    recorder.recordRouteMicros((performance.now() - t0) * 1000);
+    recorder.recordRouteNanos((performance.now() - t0) * 1e6);
   };
 
   const planAgent = (atMs: number, cmd: Command): void => {
@@ -324,5 +324,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   return {
     recorder, seed, simulatedMs: now, events, wallMs: performance.now() - wallStart, agents,
     occupancy: slots > 0 && windowMs > 0 ? heldArea / (slots * windowMs) : 0,
+  };
+}
+
+/** The masker, with the wall-clock cost of each call recorded as `engine.mask`. */
+function timedMasker(mask: TextMasker, recorder: RunRecorder): TextMasker {
+  return (text) => {
+    const t0 = performance.now();
+    const masked = mask(text);
+    recorder.recordMaskNanos((performance.now() - t0) * 1e6);
+    return masked;
   };
 }
