@@ -1,8 +1,9 @@
-// The report model of one run, from the recorder's counts and histograms.
+// The report model, from the counts and histograms of one run or of several
+// replications merged.
 import type { BudgetResult, HistogramName, Report } from './report.js';
 import { endStateAccounting, HISTOGRAM_NAMES } from './report.js';
 import { summarize, type HistogramSummary } from './histogram.js';
-import type { RunRecorder } from './recorder.js';
+import type { RunTotals } from './run-totals.js';
 
 export interface RunFigures {
   scenario: string;
@@ -16,7 +17,7 @@ export interface RunFigures {
   serviceLevelThresholdMs: number;
 }
 
-export function buildReport(rec: RunRecorder, f: RunFigures, budgets: BudgetResult[] = []): Report {
+export function buildReport(rec: RunTotals, f: RunFigures, budgets: BudgetResult[] = []): Report {
   const c = rec.counts;
   const decided = c.answered + c.abandoned;
   const histograms = {} as Record<HistogramName, HistogramSummary>;
@@ -40,7 +41,7 @@ export function buildReport(rec: RunRecorder, f: RunFigures, budgets: BudgetResu
 }
 
 /** A share, 0 when nothing was decided (no answered or abandoned conversation). */
-function ratio(part: number, whole: number): number {
+export function ratio(part: number, whole: number): number {
   return whole > 0 ? round(part / whole, 6) : 0;
 }
 

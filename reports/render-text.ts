@@ -3,6 +3,7 @@ import { formatDuration } from './format-duration.js';
 import type { HistogramSummary } from './histogram.js';
 import { END_STATES, HISTOGRAM_NAMES, type BudgetResult, type Report } from './report.js';
 import { renderTable } from './text-table.js';
+import type { Estimate } from './confidence.js';
 
 export interface TextOptions {
   /** ANSI colours for verdicts; callers pass `process.stdout.isTTY`. */
@@ -62,14 +63,20 @@ function conversations(r: Report, paint: Painter): string[] {
 function service(r: Report): string[] {
   // Thresholds are set in round seconds; `60s` reads better than `1m 00s`.
   const threshold = `${decimal.format(r.serviceLevel.thresholdSeconds)}s`;
+  const c = r.confidence;
+  // With replications, each key figure also shows its 95% interval across them.
+  const interval = (e: Estimate | undefined, show: (x: number) => string): string =>
+    e === undefined || e.halfWidth === null ? '' : `± ${show(e.halfWidth)}`;
   const rows = [
-    ['service level', percent(r.serviceLevel.value), `answered within ${threshold}, of answered + abandoned`],
-    ['wait probability', percent(r.waitProbability), 'not offered at once'],
-    ['abandon rate', percent(r.abandonRate), 'of answered + abandoned'],
-    ['occupancy', percent(r.agents.occupancy), `${integer.format(r.agents.count)} agents`],
-    ['RONA events', integer.format(r.agents.ronaEvents), ''],
+    ['service level', percent(r.serviceLevel.value), interval(c?.serviceLevel, percent), `answered within ${threshold}, of answered + abandoned`],
+    ['wait probability', percent(r.waitProbability), interval(c?.waitProbability, percent), 'not offered at once'],
+    ['abandon rate', percent(r.abandonRate), interval(c?.abandonRate, percent), 'of answered + abandoned'],
+    ['occupancy', percent(r.agents.occupancy), interval(c?.occupancy, percent), `${integer.format(r.agents.count)} agents`],
+    ['speed of answer', formatDuration(r.histograms.answerTime.mean, 'ms'), interval(c?.averageSpeedOfAnswerSeconds, (x) => formatDuration(x, 's')), 'mean arrival to accept'],
+    ['RONA events', integer.format(r.agents.ronaEvents), '', ''],
   ];
-  return ['Service', ...renderTable(rows, ['left', 'right', 'left'])];
+  const title = c ? `Service (${r.replications} replications; ± is the 95% confidence interval of the mean)` : 'Service';
+  return [title, ...renderTable(rows, ['left', 'right', 'left', 'left'])];
 }
 
 const STAT_COLUMNS = ['mean', 'p50', 'p90', 'p99', 'p999', 'max'] as const;

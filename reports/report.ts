@@ -1,6 +1,7 @@
 // The report of a run, as `--json` prints it. Field names are the outward
 // contract (../shared/CONTRACT.md "Report"): add freely, never rename.
 import type { HistogramSummary, TimeUnit } from './histogram.js';
+import type { Estimate } from './confidence.js';
 
 /** Histograms of simulated time, recorded in ms. */
 export const SIM_HISTOGRAMS = ['answerTime', 'abandonTime', 'handleTime', 'wrapUp'] as const;
@@ -66,6 +67,16 @@ export interface Report {
   agents: { count: number; occupancy: number; ronaEvents: number };
   histograms: Record<HistogramName, HistogramSummary>;
   budgets: BudgetResult[];
+  /** With several replications: each key figure's mean across them, with its 95% confidence interval. */
+  confidence?: KeyFigureEstimates;
+}
+
+export interface KeyFigureEstimates {
+  serviceLevel: Estimate;
+  abandonRate: Estimate;
+  waitProbability: Estimate;
+  averageSpeedOfAnswerSeconds: Estimate;
+  occupancy: Estimate;
 }
 
 export function endStateAccounting(c: ConversationCounts): EndStateAccounting {

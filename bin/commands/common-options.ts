@@ -1,4 +1,5 @@
 // Options every scenario command shares (../shared/CONTRACT.md, "Command line").
+import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 
 export interface ScenarioArgs {
@@ -11,6 +12,8 @@ export interface ScenarioArgs {
   quiet?: boolean;
   progress?: boolean;
   check?: boolean;
+  replications: number;
+  threads: number;
 }
 
 /** Repeatable, but not `array: true`: an array option would swallow a positional written after it. */
@@ -26,5 +29,18 @@ export function withScenarioOptions<T>(y: Argv<T>): Argv<T & ScenarioArgs> {
     .option('junit', { type: 'string', describe: 'Write budget verdicts as JUnit XML to this file' })
     .option('quiet', { type: 'boolean', describe: 'Print nothing but errors; the exit status tells' })
     .option('progress', { type: 'boolean', describe: 'Show progress on stderr even when it is not a terminal' })
-    .option('check', { type: 'boolean', describe: "Check the engine's invariants after every command (slow)" }) as unknown as Argv<T & ScenarioArgs>;
+    .option('check', { type: 'boolean', describe: "Check the engine's invariants after every command (slow)" })
+    .option('replications', { type: 'number', default: 1, describe: 'Independent replications (seeds derived from the seed); key figures get 95% confidence intervals' })
+    .option('threads', { type: 'number', default: defaultThreads(), defaultDescription: 'the cores', describe: 'Worker threads for replications; the report does not depend on it' })
+    .check((argv) => {
+      for (const key of ['replications', 'threads'] as const) {
+        const v = argv[key] as unknown;
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`--${key} must be a whole number of at least 1, got ${String(v)}`);
+      }
+      return true;
+    }) as unknown as Argv<T & ScenarioArgs>;
+}
+
+function defaultThreads(): number {
+  return availableParallelism();
 }

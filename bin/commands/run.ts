@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadScenario } from '../../scenarios/load.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
-import { simulate } from '../../sim/runner/simulate.js';
+import { runReplications } from '../../sim/parallel/pool.js';
+import { buildMergedReport } from '../../reports/merged-report.js';
 import { parseScenarioBudgets } from '../../reports/budgets/scenario-budgets.js';
 import { allPass, evaluateBudgets } from '../../reports/budgets/evaluate-budgets.js';
 import { renderJson } from '../../reports/render-json.js';
@@ -14,15 +15,14 @@ import { renderJunit } from '../../reports/junit.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
 import type { Output } from './validate.js';
-import { createMasker } from '../../engine/masking/index.js';
 
 const processOutput: Output = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
 
-/** Runs one scenario and returns the exit status. */
-export function runRun(args: ScenarioArgs, out: Output = processOutput): number {
+/** Runs one scenario (R replications on T threads) and returns the exit status. */
+export async function runRun(args: ScenarioArgs, out: Output = processOutput): Promise<number> {
   let scenario;
   let budgets;
   try {
@@ -33,11 +33,18 @@ export function runRun(args: ScenarioArgs, out: Output = processOutput): number 
     out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${args.scenario} (${err.code})\n`);
     return EXIT_BAD_INPUT;
   }
-  const masker = createMasker(scenario.tenant.maskSensitiveData);
-  const report = simulate(scenario, {
+  const started = performance.now();
+  const results = await runReplications(scenario, {
+    replications: args.replications ?? 1,
+    threads: Math.min(args.threads ?? 1, args.replications ?? 1),
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
     checkInvariants: args.check === true,
-    mask: (text) => masker.mask(text),
+  });
+  const report = buildMergedReport(results, {
+    scenario: scenario.name,
+    seed: args.seed ?? scenario.seed,
+    serviceLevelThresholdMs: scenario.serviceLevelThresholdMs,
+    wallMs: performance.now() - started,
   });
   report.budgets = evaluateBudgets(report, budgets);
 
@@ -55,7 +62,7 @@ export const runCommand: CommandModule<object, ScenarioArgs> = {
   command: 'run <scenario>',
   describe: 'Simulate a scenario in virtual time and print its report (exit 1 if a budget fails)',
   builder: (y: Argv<object>) => withScenarioOptions(y),
-  handler: (argv) => {
-    process.exitCode = runRun(argv);
+  handler: async (argv) => {
+    process.exitCode = await runRun(argv);
   },
 };

@@ -1,0 +1,45 @@
+// Runs a scenario's replications on a pool of worker threads (piscina). One
+// replication on one thread runs in-process: no worker to start.
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Scenario } from '../../scenarios/scenario.js';
+import type { ReplicationResult } from '../../reports/replication.js';
+import { replicationSeed, runReplication, type ReplicationTask } from './replicate.js';
+
+export interface ReplicationPlan {
+  replications: number;
+  threads: number;
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  checkInvariants?: boolean;
+}
+
+export async function runReplications(scenario: Scenario, plan: ReplicationPlan): Promise<ReplicationResult[]> {
+  const baseSeed = plan.seed ?? scenario.seed;
+  const tasks: ReplicationTask[] = Array.from({ length: plan.replications }, (_, index) => ({
+    scenario, index, seed: replicationSeed(baseSeed, index), checkInvariants: plan.checkInvariants === true,
+  }));
+  if (plan.threads <= 1 && tasks.length === 1) return tasks.map(runReplication);
+  const pool = new Piscina({ filename: workerFile(), minThreads: plan.threads, maxThreads: plan.threads, idleTimeout: 1000 });
+  try {
+    return await Promise.all(tasks.map((t) => pool.run(t) as Promise<ReplicationResult>));
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/**
+ * The compiled worker beside this file; when this file runs from source
+ * (tests), the one tsc wrote under dist/.
+ */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const sibling = join(dirname(here), 'replication-worker.js');
+  if (existsSync(sibling)) return sibling;
+  const root = join(dirname(here), '..', '..');
+  const compiled = join(root, 'dist', relative(root, dirname(here)), 'replication-worker.js');
+  if (!existsSync(compiled)) throw new Error(`worker not built: ${compiled} (run npx tsc -p tsconfig.json)`);
+  return compiled;
+}
