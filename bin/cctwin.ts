@@ -6,10 +6,12 @@ import { EXIT_BAD_INPUT } from './exit-codes.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { erlangCommand } from './commands/erlang.js';
+import { sweepCommand } from './commands/sweep.js';
 
 await yargs(hideBin(process.argv))
   .scriptName('cctwin')
   .command(runCommand)
+  .command(sweepCommand)
   .command(validateCommand)
   .command(erlangCommand)
   .demandCommand(1, 'Name a command.')

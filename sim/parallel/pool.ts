@@ -17,12 +17,20 @@ export interface ReplicationPlan {
 }
 
 export async function runReplications(scenario: Scenario, plan: ReplicationPlan): Promise<ReplicationResult[]> {
+  return runTasks(replicationTasks(scenario, plan), plan.threads);
+}
+
+export function replicationTasks(scenario: Scenario, plan: Omit<ReplicationPlan, 'threads'>): ReplicationTask[] {
   const baseSeed = plan.seed ?? scenario.seed;
-  const tasks: ReplicationTask[] = Array.from({ length: plan.replications }, (_, index) => ({
+  return Array.from({ length: plan.replications }, (_, index) => ({
     scenario, index, seed: replicationSeed(baseSeed, index), checkInvariants: plan.checkInvariants === true,
   }));
-  if (plan.threads <= 1 && tasks.length === 1) return tasks.map(runReplication);
-  const pool = new Piscina({ filename: workerFile(), minThreads: plan.threads, maxThreads: plan.threads, idleTimeout: 1000 });
+}
+
+/** Runs tasks on `threads` workers; results come back in task order. */
+export async function runTasks(tasks: readonly ReplicationTask[], threads: number): Promise<ReplicationResult[]> {
+  if (threads <= 1 && tasks.length === 1) return tasks.map(runReplication);
+  const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   try {
     return await Promise.all(tasks.map((t) => pool.run(t) as Promise<ReplicationResult>));
   } finally {

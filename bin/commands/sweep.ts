@@ -1,0 +1,67 @@
+// `cctwin sweep <scenario> --vary path=FROM..TO:STEP`: the scenario at every
+// value (every combination, with several --vary), all points in parallel;
+// one row per point and the cheapest meeting every budget marked. Exit 0 when
+// some point meets every budget, 1 when none does, 2 for bad input.
+import type { Argv, CommandModule } from 'yargs';
+import { ScenarioError } from '../../scenarios/scenario-error.js';
+import { parseVary, type Vary } from '../../sim/sweep/vary.js';
+import { runSweep } from '../../sim/sweep/sweep.js';
+import { renderSweepText, sweepJson } from '../../reports/render-sweep.js';
+import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
+import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
+import type { Output } from './validate.js';
+
+interface SweepArgs extends ScenarioArgs {
+  vary: string[];
+}
+
+const processOutput: Output = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+export async function runSweepCommand(args: SweepArgs, out: Output = processOutput): Promise<number> {
+  const varies: Vary[] = [];
+  for (const text of args.vary) {
+    const parsed = parseVary(text);
+    if (!parsed.ok) {
+      out.stderr(`cctwin sweep: ${parsed.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    varies.push(parsed.vary);
+  }
+  if (varies.length === 0) {
+    out.stderr('cctwin sweep: name at least one --vary PATH=FROM..TO:STEP\n');
+    return EXIT_BAD_INPUT;
+  }
+  let result;
+  try {
+    result = await runSweep({
+      file: args.scenario, set: args.set, varies, replications: args.replications, threads: args.threads,
+      ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    });
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${args.scenario} (${err.code})\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const name = result.points[0]!.report.scenario;
+  if (args.json) out.stdout(sweepJson(name, result.points, result.cheapest));
+  else if (!args.quiet) out.stdout(renderSweepText(result.points, result.cheapest));
+  return result.cheapest === null ? EXIT_BUDGET_FAILED : EXIT_OK;
+}
+
+const repeatable = (v: string | string[] | undefined): string[] => (v === undefined ? [] : [v].flat());
+
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: 'sweep <scenario>',
+  describe: 'Run the scenario at every value of --vary (in parallel) and mark the cheapest point that meets every budget',
+  builder: (y: Argv<object>) =>
+    withScenarioOptions(y).option('vary', {
+      type: 'string', default: [] as string[], coerce: repeatable,
+      describe: 'PATH=FROM..TO:STEP, e.g. agents.0.count=60..100:5 (repeatable: every combination)',
+    }) as unknown as Argv<SweepArgs>,
+  handler: async (argv) => {
+    process.exitCode = await runSweepCommand(argv);
+  },
+};

@@ -1,0 +1,40 @@
+// A sweep over staffing: too few agents fail the budgets, enough pass, and the
+// cheapest passing point is the one marked, whatever the thread count.
+import { describe, expect, it } from 'vitest';
+import { runSweep } from '../../sim/sweep/sweep.js';
+import { runSweepCommand } from '../../bin/commands/sweep.js';
+import { ScenarioError } from '../../scenarios/scenario-error.js';
+
+const base = { file: 'scenarios/erlang-c.yaml', set: ['duration=20h', 'warmup=1h'], replications: 1 };
+
+describe('sweep', () => {
+  it('marks the fewest agents that meet every budget, the same on 1 and 2 threads', async () => {
+    const varies = [{ path: 'agents.0.count', values: ['92', '96', '100', '104'] }];
+    const one = await runSweep({ ...base, varies, threads: 1 });
+    const two = await runSweep({ ...base, varies, threads: 2 });
+    const passes = one.points.map((p) => p.pass);
+    expect(passes[0]).toBe(false);
+    expect(passes[3]).toBe(true);
+    expect(one.cheapest).toBe(passes.indexOf(true));
+    expect(one.points[one.cheapest!]!.agents).toBe(Number(one.points[one.cheapest!]!.values['agents.0.count']));
+    expect(two.cheapest).toBe(one.cheapest);
+    expect(two.points.map((p) => p.report.serviceLevel.value)).toEqual(one.points.map((p) => p.report.serviceLevel.value));
+    // More agents, better service.
+    const sl = one.points.map((p) => p.report.serviceLevel.value);
+    expect([...sl].sort((a, b) => a - b)).toEqual(sl);
+  });
+
+  it('fails before running anything when a point does not load', async () => {
+    await expect(runSweep({ ...base, varies: [{ path: 'agents.0.countt', values: ['1'] }], threads: 1 })).rejects.toBeInstanceOf(ScenarioError);
+  });
+
+  it('answers a bad --vary with exit status 2 and a clear message', async () => {
+    const err: string[] = [];
+    const status = await runSweepCommand(
+      { scenario: base.file, set: [], vary: ['agents.0.count=100..90:1'], replications: 1, threads: 1 },
+      { stdout: () => {}, stderr: (t) => err.push(t) },
+    );
+    expect(status).toBe(2);
+    expect(err.join('')).toContain('--vary agents.0.count=100..90:1: TO must not be below FROM');
+  });
+});
