@@ -1,0 +1,44 @@
+// The twin against Erlang A (M/M/c+M): scenarios/erlang-a.yaml, run as
+// independent replications on worker threads, must agree with the analytic
+// figures for service level, P(wait), ASA, abandon rate and occupancy within
+// the replications' sampling error.
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../scenarios/load.js';
+import { runReplications } from '../../sim/parallel/pool.js';
+import { buildMergedReport } from '../../reports/merged-report.js';
+import { tQuantile975, type Estimate } from '../../reports/confidence.js';
+import { queueFigures } from '../../sim/theory/erlang.js';
+
+const REPLICATIONS = 10;
+const Z = 4;
+
+describe('fidelity: Erlang A', () => {
+  it('agrees with the formula within sampling error', async () => {
+    const scenario = loadScenario('scenarios/erlang-a.yaml', ['duration=60h']);
+    const stream = scenario.customers[0]!;
+    if (stream.patience?.kind !== 'exp' || stream.handleTime.kind !== 'exp') throw new Error('erlang-a.yaml must use exponential patience and handle time');
+    const theory = queueFigures({
+      arrivalRatePerSecond: stream.arrivals[0]!.perSecond,
+      handleTimeSeconds: stream.handleTime.mean / 1000,
+      agents: scenario.agents[0]!.count,
+      patienceSeconds: stream.patience.mean / 1000,
+      serviceLevelThresholdSeconds: scenario.serviceLevelThresholdMs / 1000,
+    });
+    const results = await runReplications(scenario, { replications: REPLICATIONS, threads: 2 });
+    const report = buildMergedReport(results, { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, wallMs: 1 });
+    const c = report.confidence!;
+    const pairs: [string, Estimate, number][] = [
+      ['serviceLevel', c.serviceLevel, theory.serviceLevel],
+      ['waitProbability', c.waitProbability, theory.waitProbability],
+      ['averageSpeedOfAnswerSeconds', c.averageSpeedOfAnswerSeconds, theory.averageSpeedOfAnswerSeconds],
+      ['abandonRate', c.abandonRate, theory.abandonRate],
+      ['occupancy', c.occupancy, theory.occupancy],
+    ];
+    for (const [name, e, expected] of pairs) {
+      const se = e.halfWidth! / tQuantile975(REPLICATIONS - 1);
+      expect(Math.abs(e.mean - expected), `${name}: twin ${e.mean} ± ${e.halfWidth}, Erlang A ${expected.toFixed(4)}`).toBeLessThan(Z * se);
+    }
+    // Teeth: abandonment is measured tightly enough that a 10% error in it would fail.
+    expect(Z * c.abandonRate.halfWidth! / tQuantile975(REPLICATIONS - 1)).toBeLessThan(0.1 * theory.abandonRate);
+  });
+});
