@@ -7,6 +7,7 @@ import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { erlangCommand } from './commands/erlang.js';
 import { sweepCommand } from './commands/sweep.js';
+import { benchCommand } from './commands/bench.js';
 
 await yargs(hideBin(process.argv))
   .scriptName('cctwin')
@@ -14,6 +15,7 @@ await yargs(hideBin(process.argv))
   .command(sweepCommand)
   .command(validateCommand)
   .command(erlangCommand)
+  .command(benchCommand)
   .demandCommand(1, 'Name a command.')
   .strict()
   .recommendCommands()
