@@ -20,9 +20,12 @@ await yargs(hideBin(process.argv))
   .strict()
   .recommendCommands()
   .fail((msg, err, y) => {
-    if (err) throw err;
+    // yargs reports usage problems (and failed .check()s) with a message; a
+    // crash inside a command comes with an error alone and is not bad usage.
+    const message = msg ?? (err?.name === 'YError' ? err.message : null);
+    if (message === null) throw err;
     y.showHelp('error');
-    process.stderr.write(`\ncctwin: ${msg}\n`);
+    process.stderr.write(`\ncctwin: ${message}\n`);
     process.exit(EXIT_BAD_INPUT);
   })
   .help()
