@@ -18,7 +18,7 @@ export class RunRecorder {
     arrived: 0, answered: 0, abandoned: 0, transferred: 0, droppedOnTransfer: 0,
     conferenced: 0, completed: 0, interrupted: 0, inProgressAtEnd: 0,
   };
-  readonly histograms = {} as Record<HistogramName, LatencyHistogram>;
+  private readonly bins = {} as Record<HistogramName, HdrBins>;
   answeredWithinThreshold = 0;
   /** Answered or abandoned conversations that were not offered the moment they arrived. */
   waited = 0;
@@ -31,7 +31,14 @@ export class RunRecorder {
   private justArrivedId = -1;
 
   constructor(private readonly options: RecorderOptions) {
-    for (const name of HISTOGRAM_NAMES) this.histograms[name] = createLatencyHistogram(histogramUnit(name));
+    for (const name of HISTOGRAM_NAMES) this.bins[name] = new HdrBins(createLatencyHistogram(histogramUnit(name)));
+  }
+
+  /** Every value recorded so far, in hdr histograms. */
+  get histograms(): Record<HistogramName, LatencyHistogram> {
+    const out = {} as Record<HistogramName, LatencyHistogram>;
+    for (const name of HISTOGRAM_NAMES) out[name] = this.bins[name].flushed();
+    return out;
   }
 
   private counted(conversationId: number): boolean {
@@ -57,7 +64,7 @@ export class RunRecorder {
       case 'answered':
         if (!this.counted(e.conversationId)) break;
         this.counts.answered++;
-        recordValue(this.histograms.answerTime, e.atMs - e.arrivedAtMs);
+        this.bins.answerTime.record(e.atMs - e.arrivedAtMs);
         if (e.atMs - e.arrivedAtMs <= this.options.serviceLevelThresholdMs) this.answeredWithinThreshold++;
         if (!this.offeredAtOnce.has(e.conversationId)) this.waited++;
         break;
@@ -71,16 +78,16 @@ export class RunRecorder {
         if (e.atMs >= this.options.warmupMs) this.ronaEvents++;
         break;
       case 'wrapUpDone':
-        if (this.counted(e.conversationId)) recordValue(this.histograms.wrapUp, e.durationMs);
+        if (this.counted(e.conversationId)) this.bins.wrapUp.record(e.durationMs);
         break;
       case 'ended':
         if (!this.counted(e.conversationId)) break;
         this.counts[e.endState]++;
         if (e.endState === 'abandoned') {
-          recordValue(this.histograms.abandonTime, e.atMs - e.arrivedAtMs);
+          this.bins.abandonTime.record(e.atMs - e.arrivedAtMs);
           if (e.answeredAtMs < 0 && !this.offeredAtOnce.has(e.conversationId)) this.waited++;
         } else if (e.answeredAtMs >= 0 && e.endState !== 'droppedOnTransfer') {
-          recordValue(this.histograms.handleTime, e.atMs - e.answeredAtMs);
+          this.bins.handleTime.record(e.atMs - e.answeredAtMs);
         }
         this.offeredAtOnce.delete(e.conversationId);
         break;
@@ -89,12 +96,12 @@ export class RunRecorder {
 
   /** Wall-clock cost of one engine call that made routing decisions. */
   recordRouteNanos(ns: number): void {
-    recordValue(this.histograms['engine.route'], ns);
+    this.bins['engine.route'].record(ns);
   }
 
   /** Wall-clock cost of masking one agent-facing text. */
   recordMaskNanos(ns: number): void {
-    recordValue(this.histograms['engine.mask'], ns);
+    this.bins['engine.mask'].record(ns);
   }
 
   /**
@@ -107,4 +114,56 @@ export class RunRecorder {
     for (const id of openConversationIds) if (this.counted(id)) open++;
     this.counts.inProgressAtEnd = open;
   }
+}
+
+/**
+ * Counts per HdrHistogram bucket, poured into the hdr histogram when read.
+ * hdr-histogram-js spends ~100 ns a record (log2, pow, resize checks); this
+ * finds the same bucket with integer arithmetic in a few. The histogram ends
+ * with the same counts, so every summary and encoding is the same.
+ */
+export class HdrBins {
+  private readonly counts: Float64Array;
+  private readonly subBucketHalfMagnitude: number;
+  private readonly top: number;
+  private highest = -1;
+
+  constructor(private readonly h: LatencyHistogram) {
+    const hdr = h.hdr;
+    this.subBucketHalfMagnitude = hdr.subBucketHalfCountMagnitude;
+    // The fast path covers whole values below 2^31 (unit magnitude 0); anything else goes straight to hdr.
+    this.top = hdr.unitMagnitude === 0 && this.subBucketHalfMagnitude < 30 ? 2 ** 31 : 0;
+    this.counts = new Float64Array(this.top > 0 ? binOf(this.top - 1, this.subBucketHalfMagnitude) + 1 : 0);
+  }
+
+  /** Records `value` rounded to a whole unit, as recordValue does (and refuses what it refuses). */
+  record(value: number): void {
+    const v = Math.round(value);
+    if (!(value >= 0 && v < this.top)) {
+      recordValue(this.h, value);
+      return;
+    }
+    const i = binOf(v, this.subBucketHalfMagnitude);
+    this.counts[i]++;
+    if (i > this.highest) this.highest = i;
+  }
+
+  /** The hdr histogram, with every count recorded here added to it. */
+  flushed(): LatencyHistogram {
+    const counts = this.counts;
+    const hdr = this.h.hdr;
+    for (let i = 0; i <= this.highest; i++) {
+      if (counts[i] === 0) continue;
+      hdr.recordValueWithCount(hdr.valueFromIndex(i), counts[i]);
+      counts[i] = 0;
+    }
+    this.highest = -1;
+    return this.h;
+  }
+}
+
+/** HdrHistogram's counts index of a whole value below 2^31 (unit magnitude 0): bucket from the top bit, then the sub-bucket. */
+export function binOf(v: number, subBucketHalfMagnitude: number): number {
+  const bucket = Math.max(0, 31 - Math.clz32(v) - subBucketHalfMagnitude);
+  return (bucket << subBucketHalfMagnitude) + (v >>> bucket);
 }
