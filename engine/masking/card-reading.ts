@@ -3,19 +3,20 @@
 import { CARD_MAX_DIGITS, CARD_MIN_DIGITS, cardLengthMask } from './card.js';
 import { SEP_DASH, SEP_SPACE, type NumberRun } from './number-run.js';
 
+// Luhn's doubled digit, by character code.
+const DOUBLED = new Uint8Array(58);
+for (let d = 0; d <= 9; d++) DOUBLED[48 + d] = d * 2 > 9 ? d * 2 - 9 : d * 2;
+
 function luhnOfGroups(run: NumberRun, g: number, h: number): boolean {
   const text = run.text;
   let sum = 0;
-  let double = false;
+  let double = 0;
   for (let k = h; k >= g; k--) {
-    for (let p = run.groupEnd[k] - 1; p >= run.groupStart[k]; p--) {
-      let d = text.charCodeAt(p) - 48;
-      if (double) {
-        d += d;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-      double = !double;
+    const first = run.groupStart[k];
+    for (let p = run.groupEnd[k] - 1; p >= first; p--) {
+      const c = text.charCodeAt(p);
+      sum += double === 0 ? c - 48 : DOUBLED[c];
+      double ^= 1;
     }
   }
   return sum % 10 === 0;
@@ -23,6 +24,12 @@ function luhnOfGroups(run: NumberRun, g: number, h: number): boolean {
 
 function prefix6(run: NumberRun, g: number, limit: number): number {
   const text = run.text;
+  const first = run.groupStart[g];
+  if (run.groupEnd[g] - first >= 6) {
+    return (text.charCodeAt(first) - 48) * 100000 + (text.charCodeAt(first + 1) - 48) * 10000 +
+      (text.charCodeAt(first + 2) - 48) * 1000 + (text.charCodeAt(first + 3) - 48) * 100 +
+      (text.charCodeAt(first + 4) - 48) * 10 + (text.charCodeAt(first + 5) - 48);
+  }
   let value = 0;
   let got = 0;
   for (let k = g; k < limit && got < 6; k++) {

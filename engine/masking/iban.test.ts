@@ -30,6 +30,16 @@ describe('IBAN validation', () => {
     }
   });
 
+  it('accepts check digits below 10, read as two digits', () => {
+    const lowCheck: string[] = [];
+    for (let k = 0; lowCheck.length < 5 && k < 2000; k++) {
+      const iban = ibanFor('DE', String(k).padStart(6, '0'));
+      if (iban[2] === '0') lowCheck.push(iban);
+    }
+    expect(lowCheck.length).toBe(5);
+    for (const iban of lowCheck) expect(isValidIban(iban), iban).toBe(true);
+  });
+
   it('refuses one character too few or too many', () => {
     expect(isValidIban('DE8937040044053201300')).toBe(false);
     expect(isValidIban('DE893704004405320130000')).toBe(false);

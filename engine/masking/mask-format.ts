@@ -9,29 +9,87 @@ import { KIND_EMAIL, KIND_IBAN } from './span-sink.js';
 
 const KEPT_CHARACTERS = 4;
 
+// Star runs up to a typical value's length, built once.
+const STARS: string[] = [];
+for (let n = 0, s = ''; n <= 64; n++, s += '*') STARS.push(s);
+
+function stars(n: number): string {
+  return n < STARS.length ? STARS[n] : '*'.repeat(n);
+}
+
 function maskEmail(text: string, start: number, end: number): string {
   const at = text.indexOf('@', start);
-  return text[start] + '*'.repeat(at - start - 1) + text.slice(at, end);
+  return text[start] + stars(at - start - 1) + text.slice(at, end);
+}
+
+function isKept(c: number, keepLetters: boolean): boolean {
+  return isDigit(c) || (keepLetters && isAsciiAlnum(c));
 }
 
 function maskNumber(text: string, start: number, end: number, keepLetters: boolean): string {
+  // Most values end in four kept characters in a row: `...7890`.
+  const tailStart = end - KEPT_CHARACTERS;
+  if (tailStart >= start && isKept(text.charCodeAt(tailStart), keepLetters) &&
+    isKept(text.charCodeAt(tailStart + 1), keepLetters) && isKept(text.charCodeAt(tailStart + 2), keepLetters) &&
+    isKept(text.charCodeAt(tailStart + 3), keepLetters)) {
+    let masked = 0;
+    for (let k = start; k < tailStart; k++) if (!isWhitespace(text.charCodeAt(k))) masked++;
+    return stars(masked) + text.slice(tailStart, end);
+  }
+  return maskScatteredTail(text, start, end, keepLetters);
+}
+
+function maskScatteredTail(text: string, start: number, end: number, keepLetters: boolean): string {
   // Find where the last four kept characters begin.
   let kept = 0;
   let tailStart = end;
   while (tailStart > start && kept < KEPT_CHARACTERS) {
     tailStart--;
-    const c = text.charCodeAt(tailStart);
-    if (isDigit(c) || (keepLetters && isAsciiAlnum(c))) kept++;
+    if (isKept(text.charCodeAt(tailStart), keepLetters)) kept++;
   }
-  let stars = 0;
-  for (let k = start; k < tailStart; k++) if (!isWhitespace(text.charCodeAt(k))) stars++;
+  let masked = 0;
+  for (let k = start; k < tailStart; k++) if (!isWhitespace(text.charCodeAt(k))) masked++;
   let tail = '';
   for (let k = tailStart; k < end; k++) {
     const c = text.charCodeAt(k);
     if (isWhitespace(c)) continue;
-    tail += isDigit(c) || (keepLetters && isAsciiAlnum(c)) ? text[k] : '*';
+    tail += isKept(c, keepLetters) ? text[k] : '*';
   }
-  return '*'.repeat(stars) + tail;
+  return stars(masked) + tail;
+}
+
+/** Where the kept original text of the last maskedHead() span starts. */
+let keptFrom = 0;
+
+export function maskedHeadKeptFrom(): number {
+  return keptFrom;
+}
+
+/**
+ * The masked form of the head of text[start, end): the caller copies the
+ * original text from maskedHeadKeptFrom() on, so the kept tail (last four
+ * digits, an email's domain) is never sliced and joined on its own. For an
+ * email the kept first character is left for the caller too: the head then
+ * starts at start + 1.
+ */
+export function maskedHead(text: string, start: number, end: number, kind: number): string {
+  if (kind === KIND_EMAIL) {
+    const at = text.indexOf('@', start);
+    keptFrom = at;
+    return stars(at - start - 1);
+  }
+  const keepLetters = kind === KIND_IBAN;
+  const tailStart = end - KEPT_CHARACTERS;
+  if (tailStart >= start && isKept(text.charCodeAt(tailStart), keepLetters) &&
+    isKept(text.charCodeAt(tailStart + 1), keepLetters) && isKept(text.charCodeAt(tailStart + 2), keepLetters) &&
+    isKept(text.charCodeAt(tailStart + 3), keepLetters)) {
+    let masked = 0;
+    for (let k = start; k < tailStart; k++) if (!isWhitespace(text.charCodeAt(k))) masked++;
+    keptFrom = tailStart;
+    return stars(masked);
+  }
+  keptFrom = end;
+  return maskScatteredTail(text, start, end, keepLetters);
 }
 
 /** The masked form of text[start, end) holding a span of this kind code. */

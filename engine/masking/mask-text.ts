@@ -1,7 +1,7 @@
 // Find and mask in one call: the agent-facing form of a text.
-import { maskSpanText } from './mask-format.js';
+import { maskSpanText, maskedHead, maskedHeadKeptFrom } from './mask-format.js';
 import { scanText } from './scanner.js';
-import { SpanSink, KIND_NAMES } from './span-sink.js';
+import { KIND_EMAIL, KIND_NAMES, SpanSink } from './span-sink.js';
 import type { SensitiveKind, SensitiveSpan } from './sensitive-span.js';
 
 const sink = new SpanSink();
@@ -23,10 +23,12 @@ export function maskText(text: string): string {
   let out = '';
   let prev = 0;
   for (let k = 0; k < count; k++) {
-    const start = sink.starts[k];
-    const end = sink.ends[k];
-    out += text.slice(prev, start) + maskSpanText(text, start, end, sink.kinds[k]);
-    prev = end;
+    const kind = sink.kinds[k];
+    // An email keeps its first character: it stays in the copied original.
+    const start = kind === KIND_EMAIL ? sink.starts[k] + 1 : sink.starts[k];
+    const head = maskedHead(text, sink.starts[k], sink.ends[k], kind);
+    out += text.slice(prev, start) + head;
+    prev = maskedHeadKeptFrom();
   }
   return out + text.slice(prev);
 }

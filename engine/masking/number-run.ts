@@ -57,14 +57,32 @@ export class NumberRun {
     }
     if (pos >= n || !isDigit(text.charCodeAt(pos))) return false;
 
-    this.groupCount = 0;
-    this.digitCount = 0;
+    // Locals in the loop, fields written once at the end: V8 keeps locals in
+    // registers, and this is the hot path of every number in a text.
+    let groupStart = this.groupStart;
+    let groupEnd = this.groupEnd;
+    let sepFlagsOf = this.sepFlags;
+    let sepLengthOf = this.sepLength;
+    let k = 0;
+    let digits = 0;
     let sepFlags = lead;
     let sepLength = lead === 0 ? 0 : 1;
     for (;;) {
-      const groupStart = pos;
+      const start = pos;
       while (pos < n && isDigit(text.charCodeAt(pos))) pos++;
-      this.pushGroup(groupStart, pos, sepFlags, sepLength);
+      if (k === groupStart.length) {
+        this.grow();
+        groupStart = this.groupStart;
+        groupEnd = this.groupEnd;
+        sepFlagsOf = this.sepFlags;
+        sepLengthOf = this.sepLength;
+      }
+      groupStart[k] = start;
+      groupEnd[k] = pos;
+      sepFlagsOf[k] = sepFlags;
+      sepLengthOf[k] = sepLength;
+      k++;
+      digits += pos - start;
       // Separator grammar: [)] [space] [- or .] [space] [(]
       const sepStart = pos;
       sepFlags = 0;
@@ -80,19 +98,12 @@ export class NumberRun {
       }
       if (pos < n && text.charCodeAt(pos) === CODE_OPEN) { sepFlags |= SEP_OPEN; pos++; }
       sepLength = pos - sepStart;
-      if (sepFlags === 0 || pos >= n || !isDigit(text.charCodeAt(pos))) return true;
+      if (sepFlags === 0 || pos >= n || !isDigit(text.charCodeAt(pos))) {
+        this.groupCount = k;
+        this.digitCount = digits;
+        return true;
+      }
     }
-  }
-
-  private pushGroup(start: number, end: number, sepFlags: number, sepLength: number): void {
-    const k = this.groupCount;
-    if (k === this.groupStart.length) this.grow();
-    this.groupStart[k] = start;
-    this.groupEnd[k] = end;
-    this.sepFlags[k] = sepFlags;
-    this.sepLength[k] = sepLength;
-    this.groupCount = k + 1;
-    this.digitCount += end - start;
   }
 
   private grow(): void {

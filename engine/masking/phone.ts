@@ -19,6 +19,10 @@ export const PHONE_MAX_DIGITS = 15;
 
 /** Shape of a candidate reading, groups g..h of a run. */
 interface PhoneShape {
+  /** First three digits of the reading (-1 past its end). */
+  d0: number;
+  d1: number;
+  d2: number;
   plus: boolean;
   startParen: boolean;
   digits: number;
@@ -32,7 +36,7 @@ interface PhoneShape {
 }
 
 const shape: PhoneShape = {
-  plus: false, startParen: false, digits: 0, groups: 0, seps: 0, uniform: true, innerParens: false,
+  d0: 0, d1: 0, d2: 0, plus: false, startParen: false, digits: 0, groups: 0, seps: 0, uniform: true, innerParens: false,
 };
 
 function inRange(n: number, min: number, max: number): boolean {
@@ -70,13 +74,9 @@ function isTrunk(run: NumberRun, g: number, h: number, s: PhoneShape): boolean {
 }
 
 function isPhoneShape(run: NumberRun, g: number, h: number, s: PhoneShape): boolean {
-  const d0 = digitAt(run, g, 0);
+  const d0 = s.d0;
   if (s.plus) return d0 !== 0 && inRange(s.digits, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS);
-  const d1 = digitAt(run, g, 1);
-  if (d0 === 0 && d1 === 0) {
-    const d2 = digitAt(run, g, 2);
-    return d2 > 0 && inRange(s.digits - 2, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS);
-  }
+  if (d0 === 0 && s.d1 === 0) return s.d2 > 0 && inRange(s.digits - 2, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS);
   if (s.startParen) return run.groupLength(g) <= 5 && inRange(s.digits, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS);
   if (isNanpWithCountryCode(run, g, s)) return true;
   if (s.innerParens) return false;
@@ -104,6 +104,22 @@ export function phoneReadingEnd(run: NumberRun, g: number, limit: number): numbe
   const parenArea = !plus && (run.sepFlags[g] & SEP_OPEN) !== 0 && g + 1 < limit &&
     (run.sepFlags[g + 1] & SEP_CLOSE) !== 0;
   const parenStart = run.groupStart[g] - 1;
+  s.d0 = digitAt(run, g, 0);
+  s.d1 = digitAt(run, g, 1);
+  s.d2 = digitAt(run, g, 2);
+  // Most runs rule out every form at their first group (`4532 0151 ...`,
+  // `1.234.567`) or have too few digits left for the one form they could be
+  // (`01.05.2024` for a national number).
+  const firstLength = run.groupLength(g);
+  let minDigits: number;
+  if (plus || parenArea) minDigits = PHONE_MIN_DIGITS;
+  else if (s.d0 === 0) minDigits = 9; // 00 and 7 more, or a trunk 0 and 8 more
+  else if (firstLength === 3 && s.d0 >= 2) minDigits = 9;
+  else if (firstLength === 1 && s.d0 === 1) minDigits = 11;
+  else return -1;
+  let available = 0;
+  for (let k = g; k < limit && available < minDigits; k++) available += run.groupEnd[k] - run.groupStart[k];
+  if (available < minDigits) return -1;
   const digitGlued = isGluedBefore(run.text, digitStart);
   const parenGlued = !parenArea || isGluedBefore(run.text, parenStart);
   if (digitGlued && parenGlued) return -1;

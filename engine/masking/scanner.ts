@@ -2,6 +2,13 @@
 // cannot start a candidate (one table load per character); only at a digit,
 // `+`, `(` or `@` does a detector look closer, and each detector reads a
 // bounded neighbourhood, so the whole pass is linear in the text's length.
+//
+// Long stretches of prose are skipped by V8's compiled search for one
+// character class instead: it is about twice as fast per character as the
+// charCodeAt loop, but each call costs about as much as the loop spends on
+// a dozen characters, so the loop takes the short gaps between the digits
+// of dense text and the regex the long ones. A single character class never
+// backtracks: every character is still looked at once.
 import { CODE_AT, CODE_STAR, TRIGGER, isDigit } from './char-class.js';
 import { scanEmailAt } from './email.js';
 import { isGluedBefore } from './glue.js';
@@ -12,13 +19,28 @@ import { KIND_IBAN, type SpanSink } from './span-sink.js';
 
 const run = new NumberRun();
 
+const LOOP_SKIP_CHARS = 16;
+const NEXT_TRIGGER = /[0-9+(@]/g;
+
+/** Index of the next character at or after `i` that may start a candidate, or `n`. */
+function nextTrigger(text: string, i: number, n: number): number {
+  const stop = i + LOOP_SKIP_CHARS < n ? i + LOOP_SKIP_CHARS : n;
+  while (i < stop) {
+    if (TRIGGER[text.charCodeAt(i)] !== 0) return i;
+    i++;
+  }
+  if (i >= n) return n;
+  NEXT_TRIGGER.lastIndex = i;
+  return NEXT_TRIGGER.test(text) ? NEXT_TRIGGER.lastIndex - 1 : n;
+}
+
 /** Finds every sensitive span of `text` into `sink` (reset first), in order. */
 export function scanText(text: string, sink: SpanSink): void {
   sink.reset();
   const n = text.length;
   let i = 0;
   for (;;) {
-    while (i < n && TRIGGER[text.charCodeAt(i)] === 0) i++;
+    i = nextTrigger(text, i, n);
     if (i >= n) return;
     const c = text.charCodeAt(i);
     if (c === CODE_AT) {
