@@ -9,6 +9,9 @@ type Raw = Record<string, unknown>;
 
 const LIVECHAT_ONLY = ['customerEnds', 'proactive'] as const;
 
+/** The report holds a row per interval: a typo like `interval: 30ms` should not make millions. */
+export const MAX_INTERVALS = 100_000;
+
 export function crossCheckIssues(data: unknown): PathIssue[] {
   if (!isRecord(data)) return [];
   const issues: PathIssue[] = [];
@@ -23,11 +26,14 @@ export function crossCheckIssues(data: unknown): PathIssue[] {
   };
   entries(data.agents).forEach(([group, i]) => {
     if (Array.isArray(group.queues)) group.queues.forEach((name, j) => checkQueue(name, ['agents', i, 'queues', j]));
+    checkPieceOrder(group.count, ['agents', i, 'count'], issues);
+    checkShifts(group.shifts, ['agents', i, 'shifts'], issues);
   });
   entries(data.customers).forEach(([stream, i]) => {
     checkQueue(stream.queue, ['customers', i, 'queue']);
     checkLivechatOnly(stream, i, issues);
-    checkRatePieces(stream.arrivals, ['customers', i, 'arrivals'], issues);
+    checkPieceOrder(stream.arrivals, ['customers', i, 'arrivals'], issues);
+    if (isRecord(stream.arrivals)) checkPositive(stream.arrivals.interval, ['customers', i, 'arrivals', 'interval'], issues);
   });
   checkTimes(data, issues);
   return issues;
@@ -55,9 +61,10 @@ function checkLivechatOnly(stream: Raw, i: number, issues: PathIssue[]): void {
   }
 }
 
-function checkRatePieces(arrivals: unknown, path: KeyPath, issues: PathIssue[]): void {
+/** Pieces of a rate or of staffing: the first from 0, then in increasing order. */
+function checkPieceOrder(pieces: unknown, path: KeyPath, issues: PathIssue[]): void {
   let previousMs = -Infinity;
-  entries(arrivals).forEach(([piece, j]) => {
+  entries(pieces).forEach(([piece, j]) => {
     const from = parseDurationMs(piece.from);
     if (!from.ok) return;
     if (j === 0 && from.value !== 0) {
@@ -69,12 +76,33 @@ function checkRatePieces(arrivals: unknown, path: KeyPath, issues: PathIssue[]):
   });
 }
 
+function checkShifts(shifts: unknown, path: KeyPath, issues: PathIssue[]): void {
+  entries(shifts).forEach(([shift, j]) => {
+    const start = parseDurationMs(shift.start);
+    const end = parseDurationMs(shift.end);
+    if (start.ok && end.ok && end.value <= start.value) {
+      issues.push({ path: [...path, j, 'end'], message: `a shift must end after it starts (start ${JSON.stringify(shift.start)}, end ${JSON.stringify(shift.end)})` });
+    }
+  });
+}
+
+/** A well-formed duration of 0 is refused where only a positive one makes sense. */
+function checkPositive(value: unknown, path: KeyPath, issues: PathIssue[]): void {
+  const parsed = parseDurationMs(value);
+  if (parsed.ok && parsed.value <= 0) issues.push({ path, message: `expected a duration above 0 (got ${JSON.stringify(value)})` });
+}
+
 function checkTimes(data: Raw, issues: PathIssue[]): void {
+  if (data.interval !== undefined) checkPositive(data.interval, ['interval'], issues);
   const duration = parseDurationMs(data.duration);
   if (!duration.ok) return;
   if (duration.value <= 0) {
     issues.push({ path: ['duration'], message: 'expected a duration above 0' });
     return;
+  }
+  const interval = parseDurationMs(data.interval ?? '30m');
+  if (interval.ok && interval.value > 0 && duration.value / interval.value > MAX_INTERVALS) {
+    issues.push({ path: ['interval'], message: `expected at most ${MAX_INTERVALS} intervals in the duration (${String(data.duration)} / ${String(data.interval ?? '30m')} makes ${Math.ceil(duration.value / interval.value)})` });
   }
   const warmup = data.warmup === undefined ? { ok: true as const, value: 0 } : parseDurationMs(data.warmup);
   if (warmup.ok && warmup.value >= duration.value) {

@@ -29,6 +29,7 @@ seed: 7
 duration: 8h
 warmup: 30m
 serviceLevelThreshold: 45s
+interval: 15m
 tenant:
   maskSensitiveData: false
   csatOnSessionEnd: true
@@ -73,11 +74,12 @@ describe('parseScenarioText', () => {
       durationMs: 7_200_000,
       warmupMs: 0,
       serviceLevelThresholdMs: 60_000,
+      intervalMs: 1_800_000,
       tenant: DEFAULT_TENANT,
       channels: DEFAULT_CHANNEL_RULES,
       queues: [{ name: 'support', routing: 'longest-available' }],
       agents: [{
-        group: 'tier1', count: 10, queues: ['support'], capacity: 1,
+        group: 'tier1', count: 10, staffing: [{ fromMs: 0, count: 10 }], queues: ['support'], capacity: 1,
         acceptDelay: { kind: 'lognormal', mean: 5000, sd: 2000 },
         noAnswer: 0,
         ronaRecovery: { kind: 'exp', mean: 60_000 },
@@ -98,13 +100,13 @@ describe('parseScenarioText', () => {
   it('converts every key a full scenario gives', () => {
     const s = parseScenarioText(FULL, 'full.yaml');
     expect(s.seed).toBe(7);
-    expect([s.durationMs, s.warmupMs, s.serviceLevelThresholdMs]).toEqual([28_800_000, 1_800_000, 45_000]);
+    expect([s.durationMs, s.warmupMs, s.serviceLevelThresholdMs, s.intervalMs]).toEqual([28_800_000, 1_800_000, 45_000, 900_000]);
     expect(s.tenant).toEqual({ ...DEFAULT_TENANT, maskSensitiveData: false, csatOnSessionEnd: true });
     expect(s.channels.whatsapp).toEqual({ ...DEFAULT_CHANNEL_RULES.whatsapp, ronaTimeoutMs: 20_000, replyLimit: 2000 });
     expect(s.channels.livechat).toEqual(DEFAULT_CHANNEL_RULES.livechat);
     expect(s.queues).toEqual([{ name: 'support', routing: 'round-robin' }, { name: 'billing', routing: 'longest-available' }]);
     expect(s.agents[0]).toEqual({
-      group: 'tier1', count: 62, queues: ['support', 'billing'], capacity: 3,
+      group: 'tier1', count: 62, staffing: [{ fromMs: 0, count: 62 }], queues: ['support', 'billing'], capacity: 3,
       acceptDelay: { kind: 'lognormal', mean: 6000, sd: 3000 },
       noAnswer: 0.03,
       ronaRecovery: { kind: 'exp', mean: 90_000 },

@@ -4,14 +4,17 @@
 import { CHANNELS, DEFAULT_CHANNEL_RULES, type Channel, type ChannelRules } from '../engine/model/channel.js';
 import { DEFAULT_TENANT } from '../engine/model/tenant.js';
 import type { DistributionSpec } from '../sim/random/distribution-spec.js';
-import type { AgentGroupSpec, CustomerStreamSpec, RatePiece, Scenario } from './scenario.js';
-import type { AgentGroupSource, CustomerStreamSource, ScenarioSource } from './scenario-source.js';
+import { ratePiecesFromVolumes } from './arrival-forecast.js';
+import type { AgentGroupSpec, CustomerStreamSpec, RatePiece, Scenario, StaffingPiece } from './scenario.js';
+import type { AgentGroupSource, ArrivalsSource, CustomerStreamSource, ScenarioSource } from './scenario-source.js';
+import { peakCount, staffingFromPieces, staffingFromShifts } from './staffing.js';
 import { parseDistribution, parseDurationMs, parseRatePerSecond, type Parsed } from './units.js';
 
 export const SOURCE_DEFAULTS = {
   seed: 1,
   warmup: 0,
   serviceLevelThreshold: '60s',
+  interval: '30m',
   routing: 'longest-available',
   capacity: 1,
   acceptDelay: 'lognormal(5s, 2s)',
@@ -28,6 +31,7 @@ export function normalizeScenario(source: ScenarioSource, file: string, budgetLi
     durationMs: duration(source.duration),
     warmupMs: duration(source.warmup ?? SOURCE_DEFAULTS.warmup),
     serviceLevelThresholdMs: duration(source.serviceLevelThreshold ?? SOURCE_DEFAULTS.serviceLevelThreshold),
+    intervalMs: duration(source.interval ?? SOURCE_DEFAULTS.interval),
     tenant: { ...DEFAULT_TENANT, ...source.tenant },
     channels: channelRules(source.channels ?? {}),
     queues: source.queues.map((q) => ({ name: q.name, routing: q.routing ?? SOURCE_DEFAULTS.routing })),
@@ -55,9 +59,11 @@ function channelRules(overrides: NonNullable<ScenarioSource['channels']>): Recor
 }
 
 function agentGroup(g: AgentGroupSource): AgentGroupSpec {
+  const staffing = staffingOf(g);
   return {
     group: g.group,
-    count: g.count,
+    count: peakCount(staffing),
+    staffing,
     queues: [...g.queues],
     capacity: g.capacity ?? SOURCE_DEFAULTS.capacity,
     acceptDelay: distribution(g.acceptDelay ?? SOURCE_DEFAULTS.acceptDelay),
@@ -65,6 +71,15 @@ function agentGroup(g: AgentGroupSource): AgentGroupSpec {
     ronaRecovery: distribution(g.ronaRecovery ?? SOURCE_DEFAULTS.ronaRecovery),
     wrapUp: distribution(g.wrapUp ?? SOURCE_DEFAULTS.wrapUp),
   };
+}
+
+function staffingOf(g: AgentGroupSource): StaffingPiece[] {
+  if (g.shifts !== undefined) {
+    return staffingFromShifts(g.shifts.map((s) => ({ startMs: duration(s.start), endMs: duration(s.end), count: s.count })));
+  }
+  const count = g.count ?? 0;
+  if (typeof count === 'number') return [{ fromMs: 0, count }];
+  return staffingFromPieces(count.map((p) => ({ fromMs: duration(p.from), count: p.count })));
 }
 
 function customerStream(c: CustomerStreamSource): CustomerStreamSpec {
@@ -84,8 +99,9 @@ function customerStream(c: CustomerStreamSource): CustomerStreamSpec {
   };
 }
 
-function ratePieces(arrivals: CustomerStreamSource['arrivals']): RatePiece[] {
+function ratePieces(arrivals: ArrivalsSource): RatePiece[] {
   if (typeof arrivals === 'string') return [{ fromMs: 0, perSecond: must(parseRatePerSecond(arrivals)) }];
+  if (!Array.isArray(arrivals)) return ratePiecesFromVolumes(duration(arrivals.interval), arrivals.volumes);
   return arrivals.map((p) => ({ fromMs: duration(p.from), perSecond: must(parseRatePerSecond(p.rate)) }));
 }
 

@@ -41,7 +41,7 @@ describe('a scenario with many mistakes', () => {
     ['duration', 'duration: 8x', /expected a duration like 45s, 5m, 1.5h, 250ms, 800us or a number of seconds \(got "8x"\)/],
     ['queues.0.routing', 'routing: fastest', /expected one of: longest-available, least-busy, round-robin \(got "fastest"\)/],
     ['queues.1.name', '- name: support', /duplicate queue name "support" \(also queues.0.name\)/, 2],
-    ['agents.0.count', 'count: many', /expected a whole number \(got "many"\)/],
+    ['agents.0.count', 'count: many', /expected a whole number of agents, or a list of pieces like \[\{from: 0h, count: 40\}.*\(got "many"\)/],
     ['agents.0.queues.0', 'suport]', /unknown queue "suport"; did you mean "support"\?/],
     ['agents.0.capacty', 'capacty: 2', /unknown key "capacty"; did you mean "capacity"\?/],
     ['agents.0.noAnswer', 'noAnswer: 1.5', /expected a probability between 0 and 1 \(got 1.5\)/],
@@ -54,7 +54,7 @@ describe('a scenario with many mistakes', () => {
     ['customers.1.channel', 'channel: fb', /expected one of: facebook, sms, whatsapp, livechat/],
     // A missing key is placed at its parent: the list entry that lacks it.
     ['customers.1.queue', 'channel: fb', /missing required key/],
-    ['customers.1.arrivals', 'arrivals: 5', /or a list of pieces/],
+    ['customers.1.arrivals', 'arrivals: 5', /a list of pieces like .*, or a forecast like \{interval: 30m, volumes: \[120, 180, 240\]\} \(got 5\)/],
     ['budgets.0', 'budgets: [12]', /expected a string \(got 12\)/],
   ] as [string, string, RegExp, number?][])('%s at the line of "%s"', (path, snippet, message, occurrence = 1) => {
     const issues = at(path);

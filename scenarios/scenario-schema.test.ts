@@ -23,6 +23,9 @@ const KEY_SETS: [string, Record<string, SchemaNode>][] = [
   ['agents.0.', definitions.agentGroup.properties!],
   ['customers.0.', definitions.customerStream.properties!],
   ['customers.0.arrivals.0.', definitions.ratePiece.properties!],
+  ['customers.0.arrivals.', definitions.customerStream.properties!.arrivals.properties!],
+  ['agents.0.count.0.', definitions.staffingPiece.properties!],
+  ['agents.0.shifts.0.', definitions.shift.properties!],
 ];
 
 const allKeys = KEY_SETS.flatMap(([prefix, props]) => Object.entries(props).map(([key, schema]) => [prefix + key, schema] as const));
@@ -34,7 +37,7 @@ describe('scenario.schema.json', () => {
   });
 
   it('documents defaults for the optional keys', () => {
-    expect(withDefaults.length).toBeGreaterThanOrEqual(18);
+    expect(withDefaults.length).toBeGreaterThanOrEqual(19);
   });
 
   it.each(withDefaults)('the default of %s is what the loader fills in, and its description says it', (path, schema) => {

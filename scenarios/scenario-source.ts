@@ -12,6 +12,7 @@ export interface ScenarioSource {
   duration: DurationText;
   warmup?: DurationText;
   serviceLevelThreshold?: DurationText;
+  interval?: DurationText;
   tenant?: Partial<TenantSettings>;
   channels?: Partial<Record<Channel, { ronaTimeout?: DurationText; replyLimit?: number }>>;
   queues: { name: string; routing?: RoutingPolicyName }[];
@@ -22,7 +23,9 @@ export interface ScenarioSource {
 
 export interface AgentGroupSource {
   group: string;
-  count: number;
+  /** Exactly one of count and shifts is given. */
+  count?: number | StaffingPieceSource[];
+  shifts?: ShiftSource[];
   queues: string[];
   capacity?: number;
   acceptDelay?: string;
@@ -31,10 +34,29 @@ export interface AgentGroupSource {
   wrapUp?: string;
 }
 
+export interface StaffingPieceSource {
+  from: DurationText;
+  count: number;
+}
+
+export interface ShiftSource {
+  start: DurationText;
+  end: DurationText;
+  count: number;
+}
+
+export type ArrivalsSource = string | { from: DurationText; rate: string }[] | ArrivalForecastSource;
+
+/** Conversations expected in each consecutive interval from time 0, as a workforce tool forecasts them. */
+export interface ArrivalForecastSource {
+  interval: DurationText;
+  volumes: number[];
+}
+
 export interface CustomerStreamSource {
   channel: Channel;
   queue: string;
-  arrivals: string | { from: DurationText; rate: string }[];
+  arrivals: ArrivalsSource;
   patience?: string;
   handleTime: string;
   transfer?: number;

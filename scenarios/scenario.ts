@@ -14,6 +14,11 @@ export interface Scenario {
   /** Conversations arriving before this are not counted. */
   warmupMs: number;
   serviceLevelThresholdMs: number;
+  /**
+   * Length of the report's intervals (service level, abandon rate, occupancy
+   * per interval, as a workforce tool shows them), counted from time 0.
+   */
+  intervalMs: number;
   tenant: TenantSettings;
   /** Seeded defaults merged with the file's overrides, for all four channels. */
   channels: Record<Channel, ChannelRules>;
@@ -33,7 +38,18 @@ export interface QueueSpec {
 
 export interface AgentGroupSpec {
   group: string;
+  /**
+   * The most agents on shift at any time (the peak of `staffing`): the runner
+   * creates this many and logs in and out the difference `staffing` calls for.
+   */
   count: number;
+  /**
+   * Agents on shift over the run, piecewise constant: the first piece starts
+   * at 0, each holds until the next one's `fromMs` (the last until the run
+   * ends, drain included), consecutive pieces differ in count. A constant
+   * count is `[{ fromMs: 0, count }]`; shifts are summed into pieces.
+   */
+  staffing: StaffingPiece[];
   queues: string[];
   /** Concurrent conversations an agent may hold. */
   capacity: number;
@@ -45,7 +61,17 @@ export interface AgentGroupSpec {
   wrapUp: DistributionSpec;
 }
 
-/** Piecewise-constant arrival rate: each piece holds from `fromMs` until the next piece. */
+/** Agents on shift from `fromMs` until the next piece starts. */
+export interface StaffingPiece {
+  fromMs: number;
+  count: number;
+}
+
+/**
+ * Piecewise-constant arrival rate: each piece holds from `fromMs` until the
+ * next piece. A forecast of volumes per interval becomes one piece per
+ * interval (volume / interval seconds), then a last piece at rate 0.
+ */
 export interface RatePiece {
   fromMs: number;
   perSecond: number;

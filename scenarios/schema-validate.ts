@@ -24,7 +24,29 @@ const EXPECTED_BY_DEFINITION: Readonly<Record<string, string>> = {
   probability: 'expected a probability between 0 and 1',
 };
 
-const EXPECTED_ARRIVALS = `${EXPECTED_RATE}, or a list of pieces like [{from: 0h, rate: 900/h}, {from: 2h, rate: 1800/h}]`;
+// Schema parts are told apart by identity: ajv's schemaPath is relative to
+// whichever definition it compiled on its own, so the same path can mean two keys.
+type SchemaNode = { properties?: Record<string, SchemaNode> };
+const definitions = scenarioSchema.definitions as Record<string, SchemaNode>;
+const agentGroupSchema = definitions.agentGroup;
+
+/** Keys that take several forms: a value of none of them is told every form. */
+const EXPECTED_FORMS = new Map<unknown, string>([
+  [definitions.customerStream.properties!.arrivals, `${EXPECTED_RATE}, a list of pieces like [{from: 0h, rate: 900/h}, {from: 2h, rate: 1800/h}], or a forecast like {interval: 30m, volumes: [120, 180, 240]}`],
+  [agentGroupSchema.properties!.count, 'expected a whole number of agents, or a list of pieces like [{from: 0h, count: 40}, {from: 4h, count: 60}]'],
+]);
+
+/**
+ * Rules on which keys go together, which ajv words in terms of its branches:
+ * said here once, at the key the user should look at (a missing key is placed
+ * at its parent's line, as `required` is).
+ */
+function keyRule(error: ErrorObject, path: string[]): PathIssue | undefined {
+  if (error.parentSchema !== agentGroupSchema) return undefined;
+  if (error.keyword === 'anyOf') return { path: [...path, 'count'], message: 'missing required key: count (a number of agents, or a list of pieces) or shifts' };
+  if (error.keyword === 'not') return { path: [...path, 'count'], message: 'count and shifts exclude each other: give one of them' };
+  return undefined;
+}
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   object: 'a mapping of keys',
@@ -36,7 +58,8 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   null: 'nothing',
 };
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true, strict: true });
+// strictRequired would refuse the anyOf/not rules on count and shifts, which name keys of the enclosing schema.
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true, strict: true, strictRequired: false });
 for (const [name, parse] of Object.entries(FORMATS)) {
   ajv.addFormat(name, { type: 'string', validate: (s: string) => parse(s).ok });
 }
@@ -44,11 +67,14 @@ const validate = ajv.compile(scenarioSchema);
 
 export function schemaIssues(data: unknown): PathIssue[] {
   if (validate(data)) return [];
-  return (validate.errors ?? []).map(toPathIssue);
+  // A failed anyOf also reports why each branch failed: noise once KEY_RULES has said what to do.
+  return (validate.errors ?? []).filter((e) => !e.schemaPath.includes('/anyOf/')).map(toPathIssue);
 }
 
 function toPathIssue(error: ErrorObject): PathIssue {
   const path = fromJsonPointer(error.instancePath);
+  const rule = keyRule(error, path);
+  if (rule !== undefined) return rule;
   switch (error.keyword) {
     case 'required':
       return { path: [...path, error.params.missingProperty], message: 'missing required key' };
@@ -73,7 +99,8 @@ function expectation(error: ErrorObject): string {
   const got = ` (got ${describe(error.data)})`;
   const definition = /^#\/definitions\/(\w+)\//.exec(error.schemaPath)?.[1];
   if (definition !== undefined && definition in EXPECTED_BY_DEFINITION) return EXPECTED_BY_DEFINITION[definition] + got;
-  if (error.schemaPath.endsWith('/arrivals/type')) return EXPECTED_ARRIVALS + got;
+  const forms = error.keyword === 'type' ? EXPECTED_FORMS.get(error.parentSchema) : undefined;
+  if (forms !== undefined) return forms + got;
   switch (error.keyword) {
     case 'type': {
       const types: string[] = [error.params.type].flat();

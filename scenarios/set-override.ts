@@ -97,15 +97,16 @@ function checkAgainstSchema(path: readonly string[]): string | undefined {
     schema = resolve(schema);
     const seg = path[i];
     const here = path.slice(0, i).join('.');
-    if (schema?.properties) {
+    // A key may take a list or a mapping (arrivals: pieces or a forecast): an entry number picks the list.
+    if (schema?.items && (/^\d+$/.test(seg) || !schema.properties)) {
+      if (!/^\d+$/.test(seg)) return `${here} is a list: expected an entry number, not "${seg}"`;
+      schema = schema.items;
+    } else if (schema?.properties) {
       const known = Object.keys(schema.properties);
       if (!(seg in schema.properties)) {
         return `no scenario key "${seg}"${here ? ` under ${here}` : ''}${didYouMean(seg, known)} (expected one of: ${known.join(', ')})`;
       }
       schema = schema.properties[seg];
-    } else if (schema?.items) {
-      if (!/^\d+$/.test(seg)) return `${here} is a list: expected an entry number, not "${seg}"`;
-      schema = schema.items;
     } else {
       return `${here} is a single value: it has no key "${seg}"`;
     }
