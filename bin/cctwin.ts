@@ -8,6 +8,7 @@ import { validateCommand } from './commands/validate.js';
 import { erlangCommand } from './commands/erlang.js';
 import { sweepCommand } from './commands/sweep.js';
 import { benchCommand } from './commands/bench.js';
+import { maskCommand } from './commands/mask.js';
 
 await yargs(hideBin(process.argv))
   .scriptName('cctwin')
@@ -16,6 +17,7 @@ await yargs(hideBin(process.argv))
   .command(validateCommand)
   .command(erlangCommand)
   .command(benchCommand)
+  .command(maskCommand)
   .demandCommand(1, 'Name a command.')
   .strict()
   .recommendCommands()
