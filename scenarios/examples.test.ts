@@ -3,8 +3,10 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { distributionMean } from '../sim/random/distribution-spec.js';
+import { expectedArrivals } from './arrival-forecast.js';
 import { loadScenario } from './load.js';
-import type { Scenario } from './scenario.js';
+import { plannedOccupancy, pools } from './offered-load.js';
+import { staffedAt } from './staffing.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const yamlFiles = (dir: string): string[] =>
@@ -15,34 +17,13 @@ const files = yamlFiles(here);
 
 describe('example scenarios', () => {
   it('are there', () => {
-    expect(files.map((f) => relative(here, f))).toEqual(expect.arrayContaining(['quickstart.yaml', 'erlang-c.yaml']));
+    expect(files.map((f) => relative(here, f))).toEqual(expect.arrayContaining(['quickstart.yaml', 'erlang-c.yaml', 'large.yaml']));
   });
 
   it.each(files.map((f) => [relative(here, f), f]))('%s validates', (_, file) => {
     expect(loadScenario(file).name.length).toBeGreaterThan(0);
   });
 });
-
-/**
- * Slots held (accept to end of wrap-up) per slot offered, on average after the
- * warmup and at the busiest minute. A transfer comes about half-way and the
- * next agent handles it in full; a conference adds a second agent; a customer
- * who ends does so about half-way. The model of quickstart.yaml's comment.
- */
-function offeredLoad(s: Scenario): { average: number; peak: number } {
-  const slots = s.agents.reduce((n, g) => n + g.count * g.capacity, 0);
-  const loadAt = (ms: number): number => s.customers.reduce((total, c) => {
-    const groups = s.agents.filter((g) => g.queues.includes(c.queue));
-    const wrapUpMs = groups.reduce((n, g) => n + distributionMean(g.wrapUp), 0) / groups.length;
-    const handleMs = distributionMean(c.handleTime);
-    const heldMs = handleMs * (1 + c.transfer / 2 + c.conference - c.customerEnds / 2) + wrapUpMs * (1 + c.transfer + c.conference);
-    const rate = c.arrivals.findLast((p) => p.fromMs <= ms)?.perSecond ?? 0;
-    return total + rate * heldMs / 1000;
-  }, 0);
-  const minuteStarts = Array.from({ length: Math.floor((s.durationMs - s.warmupMs) / 60_000) }, (_, i) => s.warmupMs + i * 60_000);
-  const loads = minuteStarts.map(loadAt);
-  return { average: loads.reduce((a, b) => a + b, 0) / loads.length / slots, peak: Math.max(...loads) / slots };
-}
 
 describe('quickstart.yaml', () => {
   const s = loadScenario(join(here, 'quickstart.yaml'));
@@ -61,10 +42,23 @@ describe('quickstart.yaml', () => {
   });
 
   it('is loaded to a realistic occupancy, and not overloaded at its peak', () => {
-    const load = offeredLoad(s);
+    const load = plannedOccupancy(s);
     expect(load.average).toBeGreaterThanOrEqual(0.8);
     expect(load.average).toBeLessThanOrEqual(0.9);
     expect(load.peak).toBeLessThan(1);
+  });
+
+  it('reports per half hour, and staffs one group in shifts that never load it beyond its peak', () => {
+    expect(s.intervalMs).toBe(1_800_000);
+    const shifted = s.agents.filter((g) => g.staffing.length > 1);
+    expect(shifted).toHaveLength(1);
+    for (const pool of pools(s)) {
+      if (!pool.groups.some((g) => shifted.includes(g))) continue;
+      const { peak } = plannedOccupancy(s, pool);
+      const constant = plannedOccupancy({ ...s, agents: s.agents.map((g) => ({ ...g, staffing: [{ fromMs: 0, count: g.count }] })) }, pool);
+      expect(peak).toBeCloseTo(constant.peak, 9);
+    }
+    expect(shifted.every((g) => staffedAt(g.staffing, s.durationMs) > 0)).toBe(true);
   });
 
   it('exercises RONA, transfers, conferences, customer ends, session ends, masking and budgets', () => {
@@ -99,9 +93,64 @@ describe('erlang-c.yaml', () => {
   });
 
   it('runs near 0.9 occupancy, long enough to settle', () => {
-    const load = offeredLoad(s);
+    const load = plannedOccupancy(s);
     expect(load.average).toBeCloseTo(0.9, 2);
     expect(s.durationMs / distributionMean(s.customers[0].handleTime)).toBeGreaterThan(1000);
     expect(s.warmupMs).toBeGreaterThan(0);
+  });
+});
+
+describe('large.yaml', () => {
+  const s = loadScenario(join(here, 'large.yaml'));
+  const HOUR_MS = 3_600_000;
+
+  it('is a big center: about 5,000 agents in several groups, the chat desks holding 2-3 at once', () => {
+    const agents = s.agents.reduce((n, g) => n + g.count, 0);
+    expect(agents).toBeGreaterThanOrEqual(4900);
+    expect(agents).toBeLessThanOrEqual(5100);
+    expect(s.agents.length).toBeGreaterThanOrEqual(3);
+    expect(s.agents.every((g) => g.capacity >= 2 && g.capacity <= 3)).toBe(true);
+  });
+
+  it('expects about one million conversations in a 24 h day, over all four channels', () => {
+    expect(s.durationMs).toBe(24 * HOUR_MS);
+    const total = s.customers.reduce((n, c) => n + expectedArrivals(c.arrivals, s.durationMs), 0);
+    expect(total).toBeGreaterThanOrEqual(950_000);
+    expect(total).toBeLessThanOrEqual(1_050_000);
+    expect(new Set(s.customers.map((c) => c.channel))).toEqual(new Set(['facebook', 'sms', 'whatsapp', 'livechat']));
+  });
+
+  it('gives arrivals as a 30 m forecast with a daily shape: a quiet night, peaks in the day', () => {
+    expect(s.intervalMs).toBe(30 * 60_000);
+    for (const c of s.customers) {
+      expect(c.arrivals.length).toBeGreaterThan(24);
+      expect(c.arrivals.every((p) => p.fromMs % s.intervalMs === 0)).toBe(true);
+      const rateAt = (h: number) => c.arrivals.findLast((p) => p.fromMs <= h * HOUR_MS)!.perSecond;
+      const peak = Math.max(...c.arrivals.map((p) => p.perSecond));
+      expect(rateAt(4)).toBeLessThan(0.2 * peak);
+      expect(Math.max(rateAt(10), rateAt(14), rateAt(20))).toBe(peak);
+    }
+  });
+
+  it('staffs every desk in shifts that follow its curve: 0.8-0.9 occupied at its busiest, never beyond, and the drain staffed', () => {
+    for (const pool of pools(s)) {
+      const { peak, average } = plannedOccupancy(s, pool);
+      expect(peak).toBeGreaterThanOrEqual(0.8);
+      expect(peak).toBeLessThanOrEqual(0.9);
+      expect(average).toBeGreaterThan(0.6);
+      for (const g of pool.groups) {
+        expect(g.staffing.length).toBeGreaterThan(6);
+        expect(staffedAt(g.staffing, s.durationMs)).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('exercises patience, transfers, conferences, RONA, Livechat customers ending, and budgets', () => {
+    expect(s.customers.every((c) => c.patience !== null)).toBe(true);
+    expect(s.customers.every((c) => c.transfer > 0)).toBe(true);
+    expect(s.customers.some((c) => c.conference > 0)).toBe(true);
+    expect(s.agents.every((g) => g.noAnswer > 0)).toBe(true);
+    expect(s.customers.filter((c) => c.channel === 'livechat').every((c) => c.customerEnds > 0)).toBe(true);
+    expect(s.budgets.length).toBeGreaterThanOrEqual(3);
   });
 });

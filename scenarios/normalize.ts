@@ -1,6 +1,6 @@
 // Turns an accepted scenario source into the normalized Scenario: units
 // converted, defaults filled in. Every default is also written, as a
-// `default`, in scenario.schema.json; scenarios/defaults.test.ts keeps the two equal.
+// `default`, in scenario.schema.json; scenario-schema.test.ts keeps the two equal.
 import { CHANNELS, DEFAULT_CHANNEL_RULES, type Channel, type ChannelRules } from '../engine/model/channel.js';
 import { DEFAULT_TENANT } from '../engine/model/tenant.js';
 import type { DistributionSpec } from '../sim/random/distribution-spec.js';
