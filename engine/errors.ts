@@ -26,6 +26,7 @@ export const ERRORS = {
   E_UNKNOWN_REASON: 'Not one of the wrap-up reasons offered',
   E_RATE_LIMITED: 'Too many frames; slow down',
   E_FRAME_TOO_LARGE: 'The frame is larger than the server accepts',
+  E_INTERNAL: 'The server failed to carry out the command',
 
   // Command line and scenario files (exit status 2).
   E_USAGE: 'Bad command-line usage',

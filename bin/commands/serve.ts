@@ -1,0 +1,151 @@
+// `cctwin serve [scenario]`: the twin as a server (HTTP + WebSocket) until
+// SIGTERM or SIGINT, which drain it; exit 0 after a clean stop, 2 for a bad
+// scenario or usage, 1 if the engine failed.
+//
+// Secrets: the admin token and the agent-token secret come from options or,
+// better (options show in `ps`), the environment: CCTWIN_ADMIN_TOKEN and
+// CCTWIN_SECRET. Neither is ever printed, except a secret generated for this
+// run when asked with --print-tokens.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Argv, CommandModule } from 'yargs';
+import { loadScenario } from '../../scenarios/load.js';
+import type { Scenario } from '../../scenarios/scenario.js';
+import { ScenarioError } from '../../scenarios/scenario-error.js';
+import { parseDurationMs } from '../../scenarios/units.js';
+import { startServer, SERVER_DEFAULTS, type RunningServer } from '../../sim/server/index.js';
+import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes.js';
+import type { Output } from './validate.js';
+
+export interface ServeArgs {
+  scenario?: string;
+  set: string[];
+  port: number;
+  host: string;
+  adminToken?: string;
+  secret?: string;
+  engineThread: 'worker' | 'main';
+  printTokens?: boolean;
+  reconnectGrace: string;
+  rateLimit: number;
+  rateBurst: number;
+}
+
+const processOutput: Output = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** The contract has no status for a server that failed at run time; 1 is "not all good" and not a usage error. */
+const EXIT_ENGINE_FAILED = 1;
+
+export const TOKEN_RECIPE = 'agentId + "." + base64url(HMAC-SHA256(secret, "cctwin-agent:" + agentId))';
+
+/** Starts the server and returns it, or the exit status when it cannot start. */
+export async function startServe(args: ServeArgs, env: NodeJS.ProcessEnv = process.env, out: Output = processOutput): Promise<RunningServer | number> {
+  const file = args.scenario ?? defaultScenario();
+  let scenario: Scenario;
+  try {
+    scenario = loadScenario(file, args.set);
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${file} (${err.code})\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const grace = parseDurationMs(args.reconnectGrace);
+  if (!grace.ok) {
+    out.stderr(`cctwin serve: --reconnect-grace: ${grace.message} (E_USAGE)\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const givenSecret = args.secret ?? nonEmpty(env.CCTWIN_SECRET);
+  const secret = givenSecret ?? randomBytes(32).toString('base64url');
+  const adminToken = args.adminToken ?? nonEmpty(env.CCTWIN_ADMIN_TOKEN);
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      scenario, host: args.host, port: args.port, secret, engineThread: args.engineThread,
+      reconnectGraceMs: grace.value, rateLimit: { perSecond: args.rateLimit, burst: args.rateBurst },
+      ...(adminToken === undefined ? {} : { adminToken }),
+      log: (line) => out.stderr(`${line}\n`),
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') {
+      out.stderr(`cctwin serve: cannot listen on ${args.host}:${args.port} (${e.code}) (E_USAGE)\n`);
+      return EXIT_BAD_INPUT;
+    }
+    throw err;
+  }
+  out.stderr(`agents: ${server.directory.agentIds.length}; connect at ${server.wsUrl}/agent?token=TOKEN, customers at ${server.wsUrl}/customer?channel=CHANNEL&customerId=ID\n`);
+  if (givenSecret !== undefined) out.stderr(`agent tokens: derive with ${TOKEN_RECIPE}\n`);
+  else if (!args.printTokens) out.stderr('agent tokens: the secret was generated for this run and is not shown; pass CCTWIN_SECRET (or --secret), or ask with --print-tokens\n');
+  out.stderr(adminToken === undefined ? 'admin API: off (no CCTWIN_ADMIN_TOKEN or --admin-token)\n' : 'admin API: on (Authorization: Bearer <admin token>)\n');
+  if (args.printTokens) {
+    if (givenSecret === undefined) out.stdout(`secret\t${secret}\n`);
+    for (const agentId of server.directory.agentIds) out.stdout(`${agentId}\t${server.agentToken(agentId)}\n`);
+  }
+  return server;
+}
+
+/** Serves until a signal drains the server; returns the exit status. */
+export async function runServe(args: ServeArgs): Promise<number> {
+  const started = await startServe(args);
+  if (typeof started === 'number') return started;
+  const server = started;
+  const stop = (): void => void server.drain();
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  const fatal = await server.stopped;
+  process.off('SIGTERM', stop);
+  process.off('SIGINT', stop);
+  return fatal === null ? EXIT_OK : EXIT_ENGINE_FAILED;
+}
+
+export const serveCommand: CommandModule<object, ServeArgs> = {
+  command: 'serve [scenario]',
+  describe: 'Start the twin server (HTTP + WebSocket) for a scenario; SIGTERM drains it',
+  builder: (y: Argv<object>) =>
+    y
+      .positional('scenario', { type: 'string', describe: 'Scenario file (YAML): queues, agents, channel assets, tenant', defaultDescription: 'scenarios/quickstart.yaml' })
+      .option('set', { type: 'string', default: [] as string[], defaultDescription: 'none', coerce: (v: string | string[]) => [v].flat(), describe: 'Override a scenario key (repeatable)' })
+      .option('port', { type: 'number', default: SERVER_DEFAULTS.port, describe: 'TCP port (0: any free port)' })
+      .option('host', { type: 'string', default: SERVER_DEFAULTS.host, describe: 'Address to listen on' })
+      .option('admin-token', { type: 'string', describe: 'Bearer token for /api/admin/... (prefer CCTWIN_ADMIN_TOKEN)' })
+      .option('secret', { type: 'string', describe: 'Secret agent tokens are derived from (prefer CCTWIN_SECRET)' })
+      .option('engine-thread', { choices: ['worker', 'main'] as const, default: 'worker' as const, describe: 'Run the engine on a worker thread or on the socket thread' })
+      .option('print-tokens', { type: 'boolean', describe: 'Print each agent\'s token on stdout (and a generated secret)' })
+      .option('reconnect-grace', { type: 'string', default: '30s', describe: 'How long a disconnected agent keeps its conversations' })
+      .option('rate-limit', { type: 'number', default: SERVER_DEFAULTS.rateLimit.perSecond, describe: 'Frames per second per connection' })
+      .option('rate-burst', { type: 'number', default: SERVER_DEFAULTS.rateLimit.burst, describe: 'Frames a connection may send at once' })
+      .check((argv) => {
+        const port = argv.port as unknown;
+        if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${String(port)}`);
+        for (const key of ['rate-limit', 'rate-burst'] as const) {
+          const v = argv[key] as unknown;
+          if (typeof v !== 'number' || !(v > 0)) throw new Error(`--${key} must be a positive number, got ${String(v)}`);
+        }
+        return true;
+      }) as unknown as Argv<ServeArgs>,
+  handler: async (argv) => {
+    process.exitCode = await runServe(argv);
+  },
+};
+
+function nonEmpty(s: string | undefined): string | undefined {
+  return s === undefined || s === '' ? undefined : s;
+}
+
+/** scenarios/quickstart.yaml from the working directory, else from the package this file belongs to. */
+function defaultScenario(): string {
+  const relativePath = join('scenarios', 'quickstart.yaml');
+  if (existsSync(relativePath)) return relativePath;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, relativePath);
+    if (existsSync(candidate)) return candidate;
+    dir = resolve(dir, '..');
+  }
+  return relativePath;
+}
