@@ -1,0 +1,104 @@
+// Figures per reporting interval (15 or 30 minutes, like a workforce
+// forecast): arrivals, answers within the threshold and abandonment bucketed
+// by the interval the conversation ARRIVED in, and slot-time held and staffed
+// bucketed by when it was. Plain arrays, so replications merge by addition.
+import type { EngineEvent } from '../engine/events.js';
+
+export interface IntervalTotals {
+  intervalMs: number;
+  arrived: number[];
+  answered: number[];
+  answeredWithinThreshold: number[];
+  abandoned: number[];
+  /** Slot-ms held by agents (accept to the end of wrap-up) within each interval. */
+  heldSlotMs: number[];
+  /** Slot-ms staffed (agents on shift x capacity) within each interval. */
+  staffedSlotMs: number[];
+}
+
+export class IntervalSeries {
+  readonly totals: IntervalTotals;
+
+  constructor(intervalMs: number, endMs: number, private readonly thresholdMs: number) {
+    const n = Math.max(1, Math.ceil(endMs / intervalMs));
+    const zeros = () => new Array<number>(n).fill(0);
+    this.totals = { intervalMs, arrived: zeros(), answered: zeros(), answeredWithinThreshold: zeros(), abandoned: zeros(), heldSlotMs: zeros(), staffedSlotMs: zeros() };
+  }
+
+  /** The interval a time falls in, or -1 past the last (the drain after arrivals stop). */
+  private bucket(atMs: number): number {
+    const i = Math.floor(atMs / this.totals.intervalMs);
+    return i < this.totals.arrived.length ? i : -1;
+  }
+
+  record(e: EngineEvent): void {
+    if (e.type === 'arrived') {
+      const i = this.bucket(e.atMs);
+      if (i >= 0) this.totals.arrived[i]!++;
+    } else if (e.type === 'answered') {
+      const i = this.bucket(e.arrivedAtMs);
+      if (i < 0) return;
+      this.totals.answered[i]!++;
+      if (e.atMs - e.arrivedAtMs <= this.thresholdMs) this.totals.answeredWithinThreshold[i]!++;
+    } else if (e.type === 'ended' && e.endState === 'abandoned') {
+      const i = this.bucket(e.arrivedAtMs);
+      if (i >= 0) this.totals.abandoned[i]!++;
+    }
+  }
+
+  /** `held` and `staffed` slots were constant from `fromMs` to `toMs`: spread their slot-time over the intervals. */
+  addSlotTime(fromMs: number, toMs: number, held: number, staffed: number): void {
+    const size = this.totals.intervalMs;
+    let t = fromMs;
+    while (t < toMs) {
+      const i = this.bucket(t);
+      if (i < 0) return;
+      const until = Math.min(toMs, (i + 1) * size);
+      this.totals.heldSlotMs[i]! += held * (until - t);
+      this.totals.staffedSlotMs[i]! += staffed * (until - t);
+      t = until;
+    }
+  }
+}
+
+export function mergeIntervalTotals(all: readonly IntervalTotals[]): IntervalTotals {
+  const first = all[0]!;
+  const sum = (key: Exclude<keyof IntervalTotals, 'intervalMs'>) => first[key].map((_, i) => all.reduce((n, t) => n + t[key][i]!, 0));
+  return {
+    intervalMs: first.intervalMs, arrived: sum('arrived'), answered: sum('answered'), answeredWithinThreshold: sum('answeredWithinThreshold'),
+    abandoned: sum('abandoned'), heldSlotMs: sum('heldSlotMs'), staffedSlotMs: sum('staffedSlotMs'),
+  };
+}
+
+export interface IntervalRow {
+  startSeconds: number;
+  /** Starts before the warm-up ends: its figures are shown but not in the run's totals. */
+  warmup: boolean;
+  arrived: number;
+  answered: number;
+  abandoned: number;
+  serviceLevel: number;
+  abandonRate: number;
+  occupancy: number;
+  /** Mean slots staffed over the interval (agents on shift x capacity). */
+  staffedSlots: number;
+}
+
+/** The report's rows. `replications` divides counts back to one day's worth. */
+export function intervalRows(t: IntervalTotals, warmupMs: number, replications: number): IntervalRow[] {
+  const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
+  return t.arrived.map((arrived, i) => {
+    const decided = t.answered[i]! + t.abandoned[i]!;
+    return {
+      startSeconds: (i * t.intervalMs) / 1000,
+      warmup: i * t.intervalMs < warmupMs,
+      arrived: round(arrived / replications, 3),
+      answered: round(t.answered[i]! / replications, 3),
+      abandoned: round(t.abandoned[i]! / replications, 3),
+      serviceLevel: decided > 0 ? round(t.answeredWithinThreshold[i]! / decided) : 0,
+      abandonRate: decided > 0 ? round(t.abandoned[i]! / decided) : 0,
+      occupancy: t.staffedSlotMs[i]! > 0 ? round(t.heldSlotMs[i]! / t.staffedSlotMs[i]!) : 0,
+      staffedSlots: round(t.staffedSlotMs[i]! / t.intervalMs / replications, 3),
+    };
+  });
+}
