@@ -15,9 +15,18 @@ export interface AdversarialResult {
   baseline: { chars: number; ms: number; scaling: number };
 }
 
+const MIN_TIMED_NS = 20e6;
+
+/** Median time of one pass, each timing repeated until it lasts 20 ms. */
 function medianNs(masker: Masker, text: string, runs: number): number {
+  const once = timePassNs(masker, [text]);
+  const repeats = Math.max(1, Math.ceil(MIN_TIMED_NS / Math.max(once, 1)));
   const times: number[] = [];
-  for (let r = 0; r < runs; r++) times.push(timePassNs(masker, [text]));
+  for (let r = 0; r < runs; r++) {
+    let ns = 0;
+    for (let k = 0; k < repeats; k++) ns += timePassNs(masker, [text]);
+    times.push(ns / repeats);
+  }
   return median(times);
 }
 
@@ -32,8 +41,8 @@ export function measureAdversarial(
   const halfNs = medianNs(core, half, runs);
   const baseFull = input.build(baselineChars);
   const baseHalf = input.build(baselineChars / 2);
-  const baseFullNs = medianNs(baseline, baseFull, 1);
-  const baseHalfNs = medianNs(baseline, baseHalf, 1);
+  const baseFullNs = medianNs(baseline, baseFull, runs);
+  const baseHalfNs = medianNs(baseline, baseHalf, runs);
   return {
     name: input.name,
     unit: input.unit,

@@ -66,8 +66,8 @@ export function isNumberSpace(c: number): boolean {
 
 /** Whitespace dropped by the masking format. */
 export function isWhitespace(c: number): boolean {
-  return c === CODE_SPACE || c === 9 || c === 10 || c === 13 || c === CODE_NBSP ||
-    c === CODE_NARROW_NBSP || c === CODE_THIN_SPACE;
+  if (c > CODE_SPACE) return c >= CODE_NBSP && (c === CODE_NBSP || c === CODE_NARROW_NBSP || c === CODE_THIN_SPACE);
+  return c === CODE_SPACE || c === 9 || c === 10 || c === 13;
 }
 
 // Email local part: letters, digits and .!#$%&'+/=?^_{|}~- . The RFC also

@@ -49,6 +49,13 @@ describe('email addresses', () => {
     expect(found('john4111111111111111@x.com')).toEqual([['john4111111111111111@x.com', 'email']]);
   });
 
+  it('keeps an address followed by a masked number masked once', () => {
+    const text = 'melissa@4111111111111111x.gmail.com.(555)-07700';
+    const once = maskText(text);
+    expect(findSensitiveSpans(once)).toEqual([]);
+    expect(maskText(once)).toBe(once);
+  });
+
   it('does not read a masked address as a new one', () => {
     expect(found('m******@gmail.com')).toEqual([]);
     expect(maskText('m******@gmail.com')).toBe('m******@gmail.com');

@@ -13,12 +13,16 @@ const NO_LOCAL = -1;
 /** The local part is glued to a `*`: the masked form of an address. */
 const MASKED_LOCAL = -2;
 
-/** End of the domain after the `@` at `at`, or -1 when it is not one. */
-export function matchEmailDomain(text: string, at: number): number {
+/**
+ * End of the domain after the `@` at `at`, or -1 when it is not one. A
+ * domain that runs into a `*` is refused when `refuseStarAfter`: it ran on
+ * into something that was masked.
+ */
+export function matchEmailDomain(text: string, at: number, refuseStarAfter = true): number {
   const n = text.length;
   let end = at + 1;
   while (end < n && isEmailDomainChar(text.charCodeAt(end))) end++;
-  if (end < n && text.charCodeAt(end) === CODE_STAR) return -1;
+  if (refuseStarAfter && end < n && text.charCodeAt(end) === CODE_STAR) return -1;
   // A sentence may end right after an address: its trailing dot is not the domain's.
   while (end > at + 1) {
     const c = text.charCodeAt(end - 1);
@@ -58,16 +62,20 @@ export function matchEmailLocal(text: string, at: number): number {
 export function scanEmailAt(text: string, at: number, sink: SpanSink): number {
   const start = matchEmailLocal(text, at);
   if (start === NO_LOCAL) return at + 1;
+  if (start === MASKED_LOCAL) {
+    // An address masked already: its domain was not scanned the first time
+    // either, whatever was masked after it since.
+    const end = matchEmailDomain(text, at, false);
+    return end < 0 ? at + 1 : end;
+  }
   const end = matchEmailDomain(text, at);
   if (end < 0) return at + 1;
-  // An address masked already: its domain was not scanned the first time either.
-  if (start === MASKED_LOCAL) return end;
   let keep = sink.count;
   while (keep > 0 && sink.ends[keep - 1] > start) {
     if (sink.starts[keep - 1] < start) return at + 1;
     keep--;
   }
   sink.count = keep;
-  sink.push(start, end, KIND_EMAIL);
+  sink.push(start, end, KIND_EMAIL, at);
   return end;
 }

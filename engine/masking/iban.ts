@@ -3,6 +3,7 @@
 // case; written solid or with one space after every four characters.
 import { isAsciiLetter, isDigit, isNumberSpace } from './char-class.js';
 import { IBAN_LENGTH_BY_COUNTRY } from './iban-registry.js';
+import { AUX_SCATTERED } from './span-sink.js';
 
 // Country length indexed by (first letter * 26 + second letter), 0 = none.
 const LENGTH_BY_CODE = new Uint8Array(26 * 26);
@@ -36,6 +37,13 @@ function mod97Step(rem: number, v: number): number {
   return next > REDUCE_ABOVE ? next % 97 : next;
 }
 
+/** Masking aux of the last IBAN matchIbanAt found (see SpanSink.aux). */
+let foundAux = 0;
+
+export function ibanMatchAux(): number {
+  return foundAux;
+}
+
 export function ibanLengthOf(countryCode: string): number {
   return IBAN_LENGTH_BY_COUNTRY[countryCode.toUpperCase()] ?? 0;
 }
@@ -62,6 +70,8 @@ export function matchIbanAt(text: string, digitAt: number): number {
   let pos = digitAt + 2;
   let count = 4;
   let rem = 0;
+  let spaces = 0;
+  let lastSpaceCount = 0; // characters before the last space
   while (count < length) {
     if (pos >= n) return -1;
     const c = text.charCodeAt(pos);
@@ -72,6 +82,8 @@ export function matchIbanAt(text: string, digitAt: number): number {
       pos++;
     } else if ((count & 3) === 0 && isNumberSpace(c) && pos + 1 < n && valueOf(text.charCodeAt(pos + 1)) >= 0) {
       pos++; // the optional space of the four-character grouping
+      spaces++;
+      lastSpaceCount = count;
     } else {
       return -1;
     }
@@ -79,7 +91,9 @@ export function matchIbanAt(text: string, digitAt: number): number {
   rem = mod97Step(rem, VALUE[a]);
   rem = mod97Step(rem, VALUE[b]);
   rem = (rem % 97) * 100 + check; // both check digits at once, even `02`
-  return rem % 97 === 1 ? pos : -1;
+  if (rem % 97 !== 1) return -1;
+  foundAux = length - lastSpaceCount >= 4 ? spaces : AUX_SCATTERED;
+  return pos;
 }
 
 /** A compact or spaced IBAN as a whole string. */

@@ -5,7 +5,7 @@
 // character but the last four digits (letters or digits for an IBAN) becomes
 // `*`. An email keeps the first character of its local part and its domain.
 import { isAsciiAlnum, isDigit, isWhitespace } from './char-class.js';
-import { KIND_EMAIL, KIND_IBAN } from './span-sink.js';
+import { AUX_SCATTERED, KIND_EMAIL, KIND_IBAN } from './span-sink.js';
 
 const KEPT_CHARACTERS = 4;
 
@@ -72,24 +72,18 @@ export function maskedHeadKeptFrom(): number {
  * email the kept first character is left for the caller too: the head then
  * starts at start + 1.
  */
-export function maskedHead(text: string, start: number, end: number, kind: number): string {
+export function maskedHead(text: string, start: number, end: number, kind: number, aux: number): string {
   if (kind === KIND_EMAIL) {
-    const at = text.indexOf('@', start);
-    keptFrom = at;
-    return stars(at - start - 1);
+    keptFrom = aux;
+    return stars(aux - start - 1);
   }
-  const keepLetters = kind === KIND_IBAN;
-  const tailStart = end - KEPT_CHARACTERS;
-  if (tailStart >= start && isKept(text.charCodeAt(tailStart), keepLetters) &&
-    isKept(text.charCodeAt(tailStart + 1), keepLetters) && isKept(text.charCodeAt(tailStart + 2), keepLetters) &&
-    isKept(text.charCodeAt(tailStart + 3), keepLetters)) {
-    let masked = 0;
-    for (let k = start; k < tailStart; k++) if (!isWhitespace(text.charCodeAt(k))) masked++;
-    keptFrom = tailStart;
-    return stars(masked);
+  if (aux !== AUX_SCATTERED) {
+    // The last four characters are the kept ones: mask the rest, minus its spaces.
+    keptFrom = end - KEPT_CHARACTERS;
+    return stars(end - KEPT_CHARACTERS - start - aux);
   }
   keptFrom = end;
-  return maskScatteredTail(text, start, end, keepLetters);
+  return maskScatteredTail(text, start, end, kind === KIND_IBAN);
 }
 
 /** The masked form of text[start, end) holding a span of this kind code. */

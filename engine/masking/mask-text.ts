@@ -26,7 +26,7 @@ export function maskText(text: string): string {
     const kind = sink.kinds[k];
     // An email keeps its first character: it stays in the copied original.
     const start = kind === KIND_EMAIL ? sink.starts[k] + 1 : sink.starts[k];
-    const head = maskedHead(text, sink.starts[k], sink.ends[k], kind);
+    const head = maskedHead(text, sink.starts[k], sink.ends[k], kind, sink.aux[k]);
     out += text.slice(prev, start) + head;
     prev = maskedHeadKeptFrom();
   }

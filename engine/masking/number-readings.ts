@@ -3,7 +3,7 @@
 // reading of the same digits. Phones are then sought only in the gaps.
 import { CARD_MIN_DIGITS } from './card.js';
 import { cardReadingEnd } from './card-reading.js';
-import type { NumberRun } from './number-run.js';
+import { readingAux, type NumberRun } from './number-run.js';
 import { PHONE_MIN_DIGITS, phoneReadingEnd, phoneReadingStart } from './phone.js';
 import { KIND_CARD, KIND_PHONE, KIND_SSN, type SpanSink } from './span-sink.js';
 import { isSsnReading } from './ssn.js';
@@ -43,7 +43,8 @@ function emitPhones(run: NumberRun, from: number, to: number, sink: SpanSink): v
   while (g < to && digitsIn(run, g, to) >= PHONE_MIN_DIGITS) {
     const h = phoneReadingEnd(run, g, to);
     if (h < 0) return;
-    sink.push(phoneReadingStart(), run.groupEnd[h], KIND_PHONE);
+    const start = phoneReadingStart();
+    sink.push(start, run.groupEnd[h], KIND_PHONE, readingAux(run, start, g, h));
     g = h + 1;
   }
 }
@@ -82,7 +83,8 @@ export function emitRunSpans(
   let from = firstGroup;
   for (let p = 0; p < pciCount; p++) {
     if (!cardsOnly) emitPhones(run, from, pciFirst[p], sink);
-    sink.push(run.groupStart[pciFirst[p]], run.groupEnd[pciLast[p]], pciKind[p]);
+    const start = run.groupStart[pciFirst[p]];
+    sink.push(start, run.groupEnd[pciLast[p]], pciKind[p], readingAux(run, start, pciFirst[p], pciLast[p]));
     from = pciLast[p] + 1;
   }
   if (!cardsOnly) emitPhones(run, from, groupCount, sink);

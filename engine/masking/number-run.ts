@@ -4,6 +4,7 @@
 import {
   CODE_CLOSE, CODE_DASH, CODE_DOT, CODE_OPEN, CODE_PLUS, isDigit, isNumberSpace,
 } from './char-class.js';
+import { AUX_SCATTERED } from './span-sink.js';
 
 export const SEP_SPACE = 1;
 export const SEP_DASH = 2;
@@ -29,6 +30,8 @@ export class NumberRun {
   sepFlags = new Uint8Array(64);
   /** Characters in the separator before group k. */
   sepLength = new Uint8Array(64);
+  /** Spaces in the separator before group k (masking drops them). */
+  sepSpaces = new Uint8Array(64);
 
   get end(): number {
     return this.groupEnd[this.groupCount - 1];
@@ -63,10 +66,12 @@ export class NumberRun {
     let groupEnd = this.groupEnd;
     let sepFlagsOf = this.sepFlags;
     let sepLengthOf = this.sepLength;
+    let sepSpacesOf = this.sepSpaces;
     let k = 0;
     let digits = 0;
     let sepFlags = lead;
     let sepLength = lead === 0 ? 0 : 1;
+    let sepSpaces = 0;
     for (;;) {
       const start = pos;
       while (pos < n && isDigit(text.charCodeAt(pos))) pos++;
@@ -76,24 +81,28 @@ export class NumberRun {
         groupEnd = this.groupEnd;
         sepFlagsOf = this.sepFlags;
         sepLengthOf = this.sepLength;
+        sepSpacesOf = this.sepSpaces;
       }
       groupStart[k] = start;
       groupEnd[k] = pos;
       sepFlagsOf[k] = sepFlags;
       sepLengthOf[k] = sepLength;
+      sepSpacesOf[k] = sepSpaces;
       k++;
       digits += pos - start;
       // Separator grammar: [)] [space] [- or .] [space] [(]
       const sepStart = pos;
       sepFlags = 0;
+      sepSpaces = 0;
       if (pos < n && text.charCodeAt(pos) === CODE_CLOSE) { sepFlags |= SEP_CLOSE; pos++; }
-      if (pos < n && isNumberSpace(text.charCodeAt(pos))) { sepFlags |= SEP_SPACE; pos++; }
+      if (pos < n && isNumberSpace(text.charCodeAt(pos))) { sepFlags |= SEP_SPACE; sepSpaces++; pos++; }
       if (pos < n) {
         const c = text.charCodeAt(pos);
         if (c === CODE_DASH) { sepFlags |= SEP_DASH; pos++; } else if (c === CODE_DOT) { sepFlags |= SEP_DOT; pos++; }
       }
       if ((sepFlags & (SEP_DASH | SEP_DOT)) !== 0 && pos < n && isNumberSpace(text.charCodeAt(pos))) {
         sepFlags |= SEP_SPACE;
+        sepSpaces++;
         pos++;
       }
       if (pos < n && text.charCodeAt(pos) === CODE_OPEN) { sepFlags |= SEP_OPEN; pos++; }
@@ -112,7 +121,20 @@ export class NumberRun {
     const groupEnd = new Int32Array(size); groupEnd.set(this.groupEnd); this.groupEnd = groupEnd;
     const sepFlags = new Uint8Array(size); sepFlags.set(this.sepFlags); this.sepFlags = sepFlags;
     const sepLength = new Uint8Array(size); sepLength.set(this.sepLength); this.sepLength = sepLength;
+    const sepSpaces = new Uint8Array(size); sepSpaces.set(this.sepSpaces); this.sepSpaces = sepSpaces;
   }
+}
+
+/**
+ * The masking aux of a reading from `start` to the end of group h: its
+ * spaces when its last group holds the four kept digits, else AUX_SCATTERED.
+ */
+export function readingAux(run: NumberRun, start: number, g: number, h: number): number {
+  if (run.groupEnd[h] - run.groupStart[h] < 4) return AUX_SCATTERED;
+  // Before group g: a `+ ` or `(` the reading starts with.
+  let spaces = run.groupStart[g] - start >= 2 && isNumberSpace(run.text.charCodeAt(start + 1)) ? 1 : 0;
+  for (let k = g + 1; k <= h; k++) spaces += run.sepSpaces[k];
+  return spaces;
 }
 
 /** A one-character separator of exactly this kind (space, dash or dot). */

@@ -61,6 +61,7 @@ describe('phone numbers: digit strings that are not phones', () => {
   it.each([
     ['a decimal', '0.250750683890174'],
     ['a decimal with a comma', '0,250750683890174'],
+    ['a small decimal', '0.01806494'],
     ['an ISO timestamp', '2024-05-01T10:30:00Z'],
     ['a date and time with dots', '01.05.2024 10.30'],
     ['a date with dashes and a time', '01-05-2024 10:30'],

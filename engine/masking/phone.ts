@@ -76,7 +76,11 @@ function isTrunk(run: NumberRun, g: number, h: number, s: PhoneShape): boolean {
 function isPhoneShape(run: NumberRun, g: number, h: number, s: PhoneShape): boolean {
   const d0 = s.d0;
   if (s.plus) return d0 !== 0 && inRange(s.digits, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS);
-  if (d0 === 0 && s.d1 === 0) return s.d2 > 0 && inRange(s.digits - 2, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS);
+  // `00` opens an international number only inside one group: `0049 30 ...`,
+  // `00 49 30 ...`; never `0.01806494`.
+  if (d0 === 0 && s.d1 === 0 && run.groupLength(g) >= 2) {
+    return s.d2 > 0 && inRange(s.digits - 2, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS);
+  }
   if (s.startParen) return run.groupLength(g) <= 5 && inRange(s.digits, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS);
   if (isNanpWithCountryCode(run, g, s)) return true;
   if (s.innerParens) return false;

@@ -12,14 +12,14 @@
 import { CODE_AT, CODE_STAR, TRIGGER, isDigit } from './char-class.js';
 import { scanEmailAt } from './email.js';
 import { isGluedBefore } from './glue.js';
-import { matchIbanAt } from './iban.js';
+import { ibanMatchAux, matchIbanAt } from './iban.js';
 import { NumberRun } from './number-run.js';
 import { emitRunSpans } from './number-readings.js';
 import { KIND_IBAN, type SpanSink } from './span-sink.js';
 
 const run = new NumberRun();
 
-const LOOP_SKIP_CHARS = 16;
+const LOOP_SKIP_CHARS = 8;
 const NEXT_TRIGGER = /[0-9+(@]/g;
 
 /** Index of the next character at or after `i` that may start a candidate, or `n`. */
@@ -50,7 +50,7 @@ export function scanText(text: string, sink: SpanSink): void {
     if (isDigit(c) && i >= 2) {
       const end = matchIbanAt(text, i);
       if (end >= 0) {
-        sink.push(i - 2, end, KIND_IBAN);
+        sink.push(i - 2, end, KIND_IBAN, ibanMatchAux());
         i = end;
         continue;
       }
