@@ -6,6 +6,7 @@ import type WebSocket from 'ws';
 import type { SessionContext } from './session-context.js';
 import type { Connection } from './socket-hub.js';
 import { TokenBucket } from './token-bucket.js';
+import { refOf } from './frame-shape.js';
 
 export class FrameIntake {
   private readonly bucket: TokenBucket;
@@ -23,14 +24,6 @@ export class FrameIntake {
       ctx.hub.close(conn, 1008, 'rate limit exceeded', 'rateLimited');
       return null;
     }
-    if (verdict === 'refuse') {
-      ctx.hub.error(conn, 'E_RATE_LIMITED', `at most ${ctx.options.rateLimit.perSecond} frames per second`, undefined);
-      return null;
-    }
-    if (ctx.draining()) {
-      ctx.hub.error(conn, 'E_BAD_STATE', 'the server is shutting down', undefined);
-      return null;
-    }
     const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length;
     if (bytes > ctx.options.maxFrameBytes) {
       ctx.hub.error(conn, 'E_FRAME_TOO_LARGE', `${bytes} bytes; at most ${ctx.options.maxFrameBytes}`, undefined);
@@ -40,7 +33,15 @@ export class FrameIntake {
       ctx.hub.error(conn, 'E_MALFORMED', 'frames are JSON text, not binary', undefined);
       return null;
     }
-    if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-    return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
+    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
+    if (verdict === 'refuse') {
+      ctx.hub.error(conn, 'E_RATE_LIMITED', `at most ${ctx.options.rateLimit.perSecond} frames per second`, refOf(text));
+      return null;
+    }
+    if (ctx.draining()) {
+      ctx.hub.error(conn, 'E_BAD_STATE', 'the server is shutting down', refOf(text));
+      return null;
+    }
+    return text;
   }
 }

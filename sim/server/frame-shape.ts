@@ -42,7 +42,7 @@ export function shapeProblem(type: string, fields: Fields, shape: FrameShape): s
   }
   for (const name of Object.keys(fields)) {
     if (name === 'type' || name === 'ref' || Object.hasOwn(shape.required, name)) continue;
-    const kind = shape.optional?.[name];
+    const kind = shape.optional !== undefined && Object.hasOwn(shape.optional, name) ? shape.optional[name] : undefined;
     if (kind === undefined) return `${type} has no field \`${name}\``;
     if (fields[name] === undefined) continue;
     const problem = kindProblem(name, fields[name], kind);
@@ -62,6 +62,11 @@ function kindProblem(name: string, value: unknown, kind: FieldKind): string | nu
     case 'boolean':
       return typeof value === 'boolean' ? null : `\`${name}\` must be true or false`;
   }
+}
+
+/** The `ref` of a frame refused before decoding (rate limit, shutdown), so the client can still match the answer. */
+export function refOf(text: string): FrameRef | undefined {
+  return parseFrame(text).ref;
 }
 
 export function fail(code: Failure['code'], message: string, ref?: FrameRef): Failure {

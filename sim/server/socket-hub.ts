@@ -73,12 +73,14 @@ export class SocketHub {
       this.metrics.framesUndelivered++;
       return;
     }
-    if (ws.bufferedAmount > this.maxBufferedBytes) {
-      this.close(conn, 1008, 'slow reader: send buffer full', 'slowReader');
-      return;
-    }
-    // Frames sent in one tick leave in one write: cork now, uncork after the tick.
+    // Checked once per connection per tick, before corking: frames sent in one
+    // tick leave in one write (cork now, uncork after the tick), so within the
+    // tick the buffer holds what this tick wrote, not what the reader left.
     if (!this.corked.has(conn)) {
+      if (ws.bufferedAmount > this.maxBufferedBytes) {
+        this.close(conn, 1008, 'slow reader: send buffer full', 'slowReader');
+        return;
+      }
       const socket = (ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
       if (socket !== undefined) {
         socket.cork();
