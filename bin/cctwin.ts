@@ -9,6 +9,7 @@ import { erlangCommand } from './commands/erlang.js';
 import { sweepCommand } from './commands/sweep.js';
 import { benchCommand } from './commands/bench.js';
 import { maskCommand } from './commands/mask.js';
+import { serveCommand } from './commands/serve.js';
 
 await yargs(hideBin(process.argv))
   .scriptName('cctwin')
@@ -18,6 +19,7 @@ await yargs(hideBin(process.argv))
   .command(erlangCommand)
   .command(benchCommand)
   .command(maskCommand)
+  .command(serveCommand)
   .demandCommand(1, 'Name a command.')
   .strict()
   .recommendCommands()
