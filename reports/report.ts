@@ -2,6 +2,7 @@
 // contract (../shared/CONTRACT.md "Report"): add freely, never rename.
 import type { HistogramSummary, TimeUnit } from './histogram.js';
 import type { Estimate } from './confidence.js';
+import type { IntervalRow } from './interval-series.js';
 
 /** Histograms of simulated time, recorded in ms. */
 export const SIM_HISTOGRAMS = ['answerTime', 'abandonTime', 'handleTime', 'wrapUp'] as const;
@@ -69,6 +70,21 @@ export interface Report {
   budgets: BudgetResult[];
   /** With several replications: each key figure's mean across them, with its 95% confidence interval. */
   confidence?: KeyFigureEstimates;
+  /** Figures per reporting interval (the scenario's `interval`), by arrival interval. */
+  intervals?: IntervalRow[];
+  /** The center sampled at a fixed step of simulated time (averaged over replications). */
+  timeSeries?: TimeSeries;
+}
+
+export interface TimeSeries {
+  stepSeconds: number;
+  /** Conversations waiting in all queues. */
+  queueLength: number[];
+  /** Slots held (accept to end of wrap-up) and staffed (on shift x capacity). */
+  heldSlots: number[];
+  staffedSlots: number[];
+  /** Agents per state; `engaged` are available agents holding at least one conversation. */
+  agents: { available: number[]; engaged: number[]; idle: number[]; rona: number[] };
 }
 
 export interface KeyFigureEstimates {
