@@ -76,6 +76,16 @@ export class EngineHost {
     }
   }
 
+  /** The recorder counts so far (a copy). */
+  countsNow(): HostCounts {
+    return structuredClone(this.counts);
+  }
+
+  /** Refused release commands and engine exceptions so far: both mean a bug. */
+  faults(): { releaseRefusals: number; internalErrors: number } {
+    return { releaseRefusals: this.releaseRefusals, internalErrors: this.internalErrors };
+  }
+
   summary(): HostSummary {
     const core = this.engine.core;
     const agents = agentsByState(core);

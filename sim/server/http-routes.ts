@@ -39,13 +39,13 @@ export function registerRoutes(app: FastifyInstance, ctx: SessionContext, link: 
 
   app.post('/api/admin/settings', admin, async (req, reply) => {
     const refusal = await runAdmin(ctx, { type: 'setTenant', settings: req.body as Record<string, boolean> });
-    if (refusal) return answerRefusal(reply, refusal);
+    if (refusal) return answerRefusal(ctx, reply, refusal);
     return { tenant: (await link.summary()).tenant };
   });
 
   app.delete<{ Params: { id: string } }>('/api/admin/assets/:id', admin, async (req, reply) => {
     const refusal = await runAdmin(ctx, { type: 'deleteAsset', assetId: req.params.id });
-    if (refusal) return answerRefusal(reply, refusal);
+    if (refusal) return answerRefusal(ctx, reply, refusal);
     return { deleted: req.params.id };
   });
 
@@ -67,7 +67,8 @@ function runAdmin(ctx: SessionContext, cmd: Command): Promise<CctwinError | null
   return new Promise((resolve) => ctx.batcher.push({ op: 'engine', cmd, atMs: Date.now() }, resolve));
 }
 
-function answerRefusal(reply: FastifyReply, refusal: CctwinError): FastifyReply {
+function answerRefusal(ctx: SessionContext, reply: FastifyReply, refusal: CctwinError): FastifyReply {
+  ctx.metrics.error(refusal.code);
   return reply.code(STATUS_OF[refusal.code] ?? 409).send(refusal);
 }
 
