@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardLengthMask, isCardLengthAllowed, isValidCardNumber, luhnCheckDigit, luhnValid } from './card.js';
+import { brandLengthMask, cardLengthMask, isCardLengthAllowed, isValidCardNumber, luhnCheckDigit, luhnValid } from './card.js';
 import { findSensitiveSpans } from './index.js';
 
 function found(text: string): Array<[string, string]> {
@@ -39,6 +39,12 @@ describe('brands and lengths', () => {
     for (const [name, n] of Object.entries(VALID)) {
       expect(isValidCardNumber(n), name).toBe(true);
     }
+  });
+
+  it('decides by a table of four-digit prefixes exactly as the brand rules do', () => {
+    let mismatches = 0;
+    for (let p6 = 0; p6 < 1_000_000; p6++) if (cardLengthMask(p6) !== brandLengthMask(p6)) mismatches++;
+    expect(mismatches).toBe(0);
   });
 
   it('refuses a prefix no brand issues', () => {

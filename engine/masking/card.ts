@@ -24,7 +24,7 @@ export const CARD_MAX_DIGITS = 19;
  * Brands: Visa, Mastercard (51-55, 2221-2720), Amex, Discover, JCB,
  * UnionPay, Maestro, Diners Club, Mir, RuPay, Troy.
  */
-export function cardLengthMask(prefix6: number): number {
+export function brandLengthMask(prefix6: number): number {
   const p1 = Math.floor(prefix6 / 100000);
   const p2 = Math.floor(prefix6 / 10000);
   const p3 = Math.floor(prefix6 / 1000);
@@ -47,6 +47,17 @@ export function cardLengthMask(prefix6: number): number {
   if (p2 === 60 || p2 === 82 || p3 === 508) mask |= L16; // RuPay
   if (p4 === 9792) mask |= L16; // Troy
   return mask;
+}
+
+// The same, tabled by the first four digits. Only Discover's 622126-622925
+// needs six, and it lies inside UnionPay's 62 with the same lengths, so four
+// digits decide exactly (a test checks every six-digit prefix).
+const MASK_BY_PREFIX4 = new Int32Array(10000);
+for (let p4 = 0; p4 < 10000; p4++) MASK_BY_PREFIX4[p4] = brandLengthMask(p4 * 100);
+
+/** Lengths a card starting with these six digits may have (0: no brand). */
+export function cardLengthMask(prefix6: number): number {
+  return MASK_BY_PREFIX4[(prefix6 / 100) | 0];
 }
 
 export function isCardLengthAllowed(mask: number, digitCount: number): boolean {

@@ -1,7 +1,5 @@
-// Character classes of the scanner as lookup tables over UTF-16 code units.
-// Tables keep the hot skip loop to one load and one compare per character;
-// anything outside ASCII goes through a slow Unicode test, taken only next
-// to a candidate, never in the skip loop.
+// Character classes of the scanner. Anything outside ASCII goes through a
+// slow Unicode test, taken only next to a candidate, never while skipping.
 
 export const CODE_0 = 48;
 export const CODE_9 = 57;
@@ -19,15 +17,6 @@ export const CODE_COMMA = 44;
 export const CODE_NBSP = 0xa0;
 export const CODE_THIN_SPACE = 0x2009;
 export const CODE_NARROW_NBSP = 0x202f;
-
-// What may start a candidate: a digit (card, SSN, phone, IBAN check digits),
-// `+` and `(` (phones), `@` (emails). Indexed by every UTF-16 code unit so the
-// skip loop needs no range test.
-export const TRIGGER = new Uint8Array(65536);
-for (let c = CODE_0; c <= CODE_9; c++) TRIGGER[c] = 1;
-TRIGGER[CODE_PLUS] = 1;
-TRIGGER[CODE_OPEN] = 1;
-TRIGGER[CODE_AT] = 1;
 
 const UNICODE_WORD = /[\p{L}\p{N}\p{M}]/u;
 const UNICODE_LETTER = /[\p{L}\p{M}]/u;

@@ -11,21 +11,23 @@ import { isFraction } from './glue.js';
 
 const SSN_DIGITS = 9;
 
-// PCI readings of the current run as group ranges; reused across runs.
-let pciFirst = new Int32Array(16);
-let pciLast = new Int32Array(16);
-let pciKind = new Uint8Array(16);
+// PCI readings of the current run as group ranges, reused across runs (in a
+// const holder: module-level `let`s cost a context load and a check on use).
+const pci = {
+  first: new Int32Array(16),
+  last: new Int32Array(16),
+  kind: new Uint8Array(16),
+};
 
 function pushPci(count: number, g: number, h: number, kind: number): number {
-  if (count === pciFirst.length) {
-    const grow = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
-    pciFirst = grow(pciFirst);
-    pciLast = grow(pciLast);
-    const kinds = new Uint8Array(pciKind.length * 2); kinds.set(pciKind); pciKind = kinds;
+  if (count === pci.first.length) {
+    const first = new Int32Array(count * 2); first.set(pci.first); pci.first = first;
+    const last = new Int32Array(count * 2); last.set(pci.last); pci.last = last;
+    const kinds = new Uint8Array(count * 2); kinds.set(pci.kind); pci.kind = kinds;
   }
-  pciFirst[count] = g;
-  pciLast[count] = h;
-  pciKind[count] = kind;
+  pci.first[count] = g;
+  pci.last[count] = h;
+  pci.kind[count] = kind;
   return count + 1;
 }
 
@@ -82,10 +84,12 @@ export function emitRunSpans(
 
   let from = firstGroup;
   for (let p = 0; p < pciCount; p++) {
-    if (!cardsOnly) emitPhones(run, from, pciFirst[p], sink);
-    const start = run.groupStart[pciFirst[p]];
-    sink.push(start, run.groupEnd[pciLast[p]], pciKind[p], readingAux(run, start, pciFirst[p], pciLast[p]));
-    from = pciLast[p] + 1;
+    const first = pci.first[p];
+    const last = pci.last[p];
+    if (!cardsOnly) emitPhones(run, from, first, sink);
+    const start = run.groupStart[first];
+    sink.push(start, run.groupEnd[last], pci.kind[p], readingAux(run, start, first, last));
+    from = last + 1;
   }
   if (!cardsOnly) emitPhones(run, from, groupCount, sink);
 }
