@@ -53,4 +53,7 @@ export const ADVERSARIAL_INPUTS: readonly AdversarialInput[] = [
   repeated('separators', '- . ( ) '),
   repeated('plus signs', '+ '),
   repeated('local part and @', 'ab.'),
+  repeated('phones in one run', '0612345678 '),
+  repeated('cards in one run', '4111 1111 1111 1111 '),
 ];
+

@@ -41,12 +41,14 @@ function digitsIn(run: NumberRun, from: number, to: number): number {
 // phone reading in the middle of a longer number (`7610 0193 0953 8412`) is
 // a piece of that number, not a phone.
 function emitPhones(run: NumberRun, from: number, to: number, sink: SpanSink): void {
+  let remaining = digitsIn(run, from, to);
   let g = from;
-  while (g < to && digitsIn(run, g, to) >= PHONE_MIN_DIGITS) {
+  while (g < to && remaining >= PHONE_MIN_DIGITS) {
     const h = phoneReadingEnd(run, g, to);
     if (h < 0) return;
     const start = phoneReadingStart();
     sink.push(start, run.groupEnd[h], KIND_PHONE, readingAux(run, start, g, h));
+    remaining -= digitsIn(run, g, h + 1);
     g = h + 1;
   }
 }

@@ -92,6 +92,9 @@ describe('linear time on adversarial input (finishes, finds what is there)', () 
     ['plus signs', '+ '],
     ['local-part letters and at signs', 'ab@'],
     ['domain-like', 'a.'],
+    ['phones in one run', '0612345678 '],
+    ['cards in one run', '4111 1111 1111 1111 '],
+    ['SSNs in one run', '123-45-6789 '],
   ])('1 MB of %s', (_name, unit) => {
     const text = unit.repeat(Math.ceil(MB / unit.length));
     const spans = findSensitiveSpans(text);
