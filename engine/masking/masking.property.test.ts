@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from './card.js';
 import { ibanCheckDigits } from './iban.js';
 import { IBAN_LENGTH_BY_COUNTRY } from './iban-registry.js';
-import { findSensitiveSpans, maskText } from './index.js';
+import { findSensitiveSpans, maskText, maskValue } from './index.js';
 import type { SensitiveKind } from './sensitive-span.js';
 
 interface PiiValue {
@@ -182,6 +182,12 @@ describe('masking properties', () => {
       expect(findSensitiveSpans(text)).toEqual([]);
       expect(maskText(text)).toBe(text);
     }), { numRuns: 1000 });
+  });
+
+  it('a whole value masks the same as a text holding only that value', () => {
+    fc.assert(fc.property(piiArb, (value) => {
+      expect(maskValue(value.text, value.kind)).toBe(maskText(value.text));
+    }), { numRuns: 2000 });
   });
 
   it('spans never overlap and stay inside the text', () => {
