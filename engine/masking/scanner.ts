@@ -15,6 +15,7 @@ import { isGluedBefore } from './glue.js';
 import { ibanMatchAux, matchIbanAt } from './iban.js';
 import { NumberRun } from './number-run.js';
 import { emitRunSpans } from './number-readings.js';
+import { PHONE_MIN_DIGITS } from './phone.js';
 import { KIND_IBAN, type SpanSink } from './span-sink.js';
 
 const run = new NumberRun();
@@ -53,10 +54,15 @@ export function scanText(text: string, sink: SpanSink): void {
       i++;
       continue;
     }
+    const end = run.end;
+    // Prices, times and dates: too few digits for any reading.
+    if (run.digitCount < PHONE_MIN_DIGITS) {
+      i = end;
+      continue;
+    }
     // Digits right after a `*` are the visible tail of a masked span, digits
     // right before one the cut-off head of a masked address: reading them
     // again could only turn masked output into a new detection.
-    const end = run.end;
     const firstGroup = run.start > 0 && text.charCodeAt(run.start - 1) === CODE_STAR ? 1 : 0;
     const groupLimit = end < n && text.charCodeAt(end) === CODE_STAR ? run.groupCount - 1 : run.groupCount;
     emitRunSpans(run, firstGroup, groupLimit, isGluedBefore(text, run.start), sink);
