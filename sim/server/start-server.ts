@@ -95,7 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Stop accepting: no new connections, no new frames (each answered E_BAD_STATE).
       const httpClosed = app.close();
       if (fatal === null) await batcher!.idle();
-      await closeSockets(hub.connections().map((c) => c.ws));
+      await closeSockets(hub.connections().map((c) => c.ws), fatal === null ? 1001 : 1011);
       await httpClosed;
       wss.close();
       await link.close();
@@ -121,8 +121,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-/** Close each socket with 1001 (going away); terminate the ones that do not finish within a second. */
-async function closeSockets(sockets: WebSocket[]): Promise<void> {
+/** Close each socket (1001 going away; 1011 when the engine failed); terminate the ones that do not finish within a second. */
+async function closeSockets(sockets: WebSocket[], code: number): Promise<void> {
   await Promise.all(sockets.map((ws) => new Promise<void>((resolve) => {
     if (ws.readyState === WebSocket.CLOSED) return resolve();
     const timer = setTimeout(() => ws.terminate(), 1000);
@@ -130,6 +130,6 @@ async function closeSockets(sockets: WebSocket[]): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
-    if (ws.readyState !== WebSocket.CLOSING) ws.close(1001, 'server shutting down');
+    if (ws.readyState !== WebSocket.CLOSING) ws.close(code, code === 1001 ? 'server shutting down' : 'engine failed');
   })));
 }

@@ -18,6 +18,7 @@ export class WorkerEngineLink implements EngineLink {
   private readonly replies = new Map<number, (value: unknown) => void>();
   private nextId = 1;
   private closing = false;
+  private dead = false;
 
   private constructor(private readonly worker: Worker, handlers: LinkHandlers) {
     worker.on('message', (m: FromWorker) => {
@@ -46,6 +47,10 @@ export class WorkerEngineLink implements EngineLink {
     });
     worker.on('error', (err) => handlers.onFatal(err));
     worker.on('exit', (code) => {
+      this.dead = true;
+      // Nothing more will answer: release whoever waits on a reply.
+      for (const resolve of this.replies.values()) resolve(null);
+      this.replies.clear();
       if (!this.closing) handlers.onFatal(new Error(`the engine worker exited (${code})`));
     });
   }
@@ -68,22 +73,30 @@ export class WorkerEngineLink implements EngineLink {
     this.post({ kind: 'batch', ops });
   }
 
-  summary(): Promise<HostSummary> {
-    return this.ask('summary') as Promise<HostSummary>;
+  async summary(): Promise<HostSummary> {
+    return this.orFail(await this.ask('summary')) as HostSummary;
   }
 
-  state(): Promise<HostState> {
-    return this.ask('state') as Promise<HostState>;
+  async state(): Promise<HostState> {
+    return this.orFail(await this.ask('state')) as HostState;
   }
 
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    if (this.dead) return;
     await this.ask('close');
     await this.worker.terminate();
   }
 
+  private orFail(value: unknown): unknown {
+    if (value === null) throw new Error('the engine worker is gone');
+    return value;
+  }
+
+  /** Resolves with the worker's answer, or null if the worker is gone. */
   private ask(kind: 'summary' | 'state' | 'close'): Promise<unknown> {
+    if (this.dead) return Promise.resolve(null);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.replies.set(id, resolve);
