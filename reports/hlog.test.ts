@@ -23,11 +23,13 @@ describe('renderHlog', () => {
     const text = renderHlog(hs, { startTimeMs: Date.UTC(2024, 0, 2, 3, 4, 5), simulatedSeconds: 3600 });
     const lines = text.split('\n');
     expect(lines[0]).toBe('#[Histogram log format version 1.3]');
-    expect(text).toMatch(/^#\[StartTime: 1704164645\.000 \(seconds since epoch\), /m);
+    expect(lines[2]).toMatch(/^#\[StartTime: 1704164645\.000 \(seconds since epoch\), .*2024.*\]$/);
+    expect(lines.slice(0, -1)).not.toContain('');
     expect(text).toContain('"StartTimestamp","Interval_Length","Interval_Max","Interval_Compressed_Histogram"\n');
     const intervals = lines.filter((l) => l.startsWith('Tag='));
     expect(intervals.map((l) => l.slice(4, l.indexOf(',')))).toEqual([...HISTOGRAM_NAMES]);
     for (const line of intervals) expect(line.split(',')).toHaveLength(5);
+    expect(lines.at(-1)).toBe('');
     expect(listTags(text)).toEqual([...HISTOGRAM_NAMES]);
   });
 

@@ -26,7 +26,8 @@ export function renderHlog(histograms: Readonly<Record<HistogramName, LatencyHis
   });
   writer.outputLogFormatVersion();
   writer.outputComment(`[cctwin: tags are histogram names; values in ${HISTOGRAM_NAMES.map((n) => `${n}=${histogramUnit(n)}`).join(' ')}; Interval_Max in ms]`);
-  writer.outputStartTime(ctx.startTimeMs);
+  // As Java's HistogramLogWriter.outputStartTime writes it (the JS writer's adds a blank line).
+  writer.outputComment(`[StartTime: ${(ctx.startTimeMs / 1000).toFixed(3)} (seconds since epoch), ${new Date(ctx.startTimeMs).toString()}]`);
   writer.outputLegend();
   for (const name of HISTOGRAM_NAMES) {
     const h = histograms[name];

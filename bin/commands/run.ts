@@ -5,8 +5,14 @@ import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadScenario } from '../../scenarios/load.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
-import { runReplications } from '../../sim/parallel/pool.js';
+import { runReplications, type ReplicationPlan } from '../../sim/parallel/pool.js';
+import type { Scenario } from '../../scenarios/scenario.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
+import { mergeTotals, type ReplicationResult } from '../../reports/replication.js';
+import type { Report } from '../../reports/report.js';
+import { renderHtml } from '../../reports/html/render-html.js';
+import { renderHlog } from '../../reports/hlog.js';
+import { ProgressBar, wantsProgress } from '../../reports/progress.js';
 import { parseScenarioBudgets } from '../../reports/budgets/scenario-budgets.js';
 import { allPass, evaluateBudgets } from '../../reports/budgets/evaluate-budgets.js';
 import { renderJson } from '../../reports/render-json.js';
@@ -33,13 +39,15 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
     out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${args.scenario} (${err.code})\n`);
     return EXIT_BAD_INPUT;
   }
+  const startedAtMs = Date.now();
   const started = performance.now();
-  const results = await runReplications(scenario, {
+  const plan: ReplicationPlan = {
     replications: args.replications ?? 1,
     threads: Math.min(args.threads ?? 1, args.replications ?? 1),
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
     checkInvariants: args.check === true,
-  });
+  };
+  const results = await withProgress(scenario, plan, wantsProgress(args.progress, process.stderr, args.quiet === true));
   const report = buildMergedReport(results, {
     scenario: scenario.name,
     seed: args.seed ?? scenario.seed,
@@ -48,14 +56,40 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
   });
   report.budgets = evaluateBudgets(report, budgets);
 
-  if (args.out) {
-    mkdirSync(args.out, { recursive: true });
-    writeFileSync(join(args.out, 'report.json'), renderJson(report));
-  }
+  if (args.out) writeOutputs(args.out, report, results, startedAtMs);
   if (args.junit) writeFileSync(args.junit, renderJunit(report.budgets, scenario.name));
   if (args.json) out.stdout(renderJson(report));
   else if (!args.quiet) out.stdout(renderText(report, { color: process.stdout.isTTY === true }));
   return allPass(report.budgets) ? EXIT_OK : EXIT_BUDGET_FAILED;
+}
+
+/**
+ * Runs the replications with a progress bar on stderr when asked. The pool
+ * reports nothing until every replication is done, so the bar shows the
+ * elapsed time (redrawn each second while workers run) and the count.
+ */
+async function withProgress(scenario: Scenario, plan: ReplicationPlan, show: boolean): Promise<ReplicationResult[]> {
+  if (!show) return runReplications(scenario, plan);
+  const what = plan.replications === 1 ? '1 run' : `${plan.replications} replications on ${plan.threads} thread${plan.threads === 1 ? '' : 's'}`;
+  const bar = new ProgressBar(process.stderr, { label: `${scenario.name}: ${what}`, total: null, describe: (done) => `${done}/${plan.replications}` });
+  bar.update(0);
+  const timer = setInterval(() => bar.tick(), 1000);
+  try {
+    const results = await runReplications(scenario, plan);
+    bar.finish(results.length);
+    return results;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** `--out DIR`: report.json, report.html and histograms.hlog (the merged histograms, in HdrHistogram's log format). */
+function writeOutputs(dir: string, report: Report, results: readonly ReplicationResult[], startedAtMs: number): void {
+  const { histograms } = mergeTotals(results);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'report.json'), renderJson(report));
+  writeFileSync(join(dir, 'report.html'), renderHtml(report, histograms, { subtitle: new Date(startedAtMs).toISOString() }));
+  writeFileSync(join(dir, 'histograms.hlog'), renderHlog(histograms, { startTimeMs: startedAtMs, simulatedSeconds: report.simulated.seconds }));
 }
 
 export const runCommand: CommandModule<object, ScenarioArgs> = {
