@@ -14,7 +14,7 @@ import { releaseCommands } from './disconnect-release.js';
 import { EventFrames } from './event-frames.js';
 import { countEvent, emptyCounts, type HostCounts } from './host-counts.js';
 import type { EngineHostConfig, HostOp, HostOutcome } from './host-ops.js';
-import { agentsByState, agentViews, conversationsByState, conversationViews, queueViews, type HostState, type HostSummary } from './host-snapshot.js';
+import { agentsByState, agentViews, assetViews, conversationsByState, conversationViews, queueViews, type HostState, type HostSummary } from './host-snapshot.js';
 
 /** The idle reason the server sets on an available agent whose desktop went away. */
 export const DISCONNECTED_REASON = 'Disconnected';
@@ -100,7 +100,7 @@ export class EngineHost {
 
   state(): HostState {
     const core = this.engine.core;
-    return { ...this.summary(), agents: agentViews(core, this.connected), conversations: conversationViews(core) };
+    return { ...this.summary(), assets: assetViews(core), agents: agentViews(core, this.connected), conversations: conversationViews(core) };
   }
 
   /** Stop every timer; later batches are refused. */

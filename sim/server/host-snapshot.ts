@@ -66,9 +66,22 @@ export interface HostSummary {
   engineLoopDelay?: LoopDelay;
 }
 
+export interface AssetView {
+  assetId: string;
+  channel: string;
+  queue: string;
+  /** Conversations on it not yet ended. */
+  open: number;
+}
+
 export interface HostState extends HostSummary {
+  assets: AssetView[];
   agents: AgentView[];
   conversations: ConversationView[];
+}
+
+export function assetViews(core: EngineCore): AssetView[] {
+  return [...core.assets.values()].map((a) => ({ assetId: a.id, channel: a.channel, queue: a.queue.name, open: a.open.size }));
 }
 
 export function queueViews(core: EngineCore): QueueView[] {

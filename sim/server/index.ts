@@ -5,6 +5,6 @@ export { agentToken, agentIdOfToken } from './agent-tokens.js';
 export type { EngineThread } from './engine-link.js';
 export type { RateLimit } from './token-bucket.js';
 export type { HostCounts } from './host-counts.js';
-export type { HostState, HostSummary, AgentView, ConversationView, QueueView } from './host-snapshot.js';
+export type { HostState, HostSummary, AgentView, AssetView, ConversationView, QueueView, LoopDelay } from './host-snapshot.js';
 export type { Directory, AssetEntry } from './directory.js';
 export type { FrameRef, AgentFrameType, CustomerFrameType } from './frames.js';

@@ -143,5 +143,7 @@ describe('error codes over the wire', () => {
     expect(gone).toMatchObject({ status: 404, json: { code: 'E_UNKNOWN_ASSET' } });
     const state = await server.state();
     expect(state.counts.ended.interrupted).toBe(1);
+    expect(state.assets.map((a) => a.assetId)).not.toContain('facebook:support');
+    expect(state.assets.map((a) => a.assetId)).toContain('whatsapp:support');
   });
 });
