@@ -52,6 +52,13 @@ export class EngineCore {
     return this.tenant.maskSensitiveData ? this.maskText(text) : text;
   }
 
+  /** The agent's own state as its desktop shows it; the reason only when idle with one. */
+  agentStateOf(agent: Agent): EngineEvent {
+    return agent.idleReason
+      ? { type: 'agentState', agentId: agent.id, state: agent.state, reason: agent.idleReason }
+      : { type: 'agentState', agentId: agent.id, state: agent.state };
+  }
+
   customerView(c: Conversation): CustomerView {
     return { name: this.forAgents(c.customerName), number: this.forAgents(c.customerNumber) };
   }
@@ -155,7 +162,7 @@ export class EngineCore {
     offer.agent.offers.delete(offer.id);
     const c = offer.conversation;
     if (c.offer === offer) c.offer = null;
-    const a: Assignment = { conversation: c, phase: 'active', wrapUpSinceMs: 0 };
+    const a: Assignment = { agent: offer.agent, conversation: c, phase: 'active', wrapUpSinceMs: 0 };
     offer.agent.assignments.set(c.id, a);
     c.heldBy.push(offer.agent);
     this.heldSlots++;
@@ -181,7 +188,7 @@ export class EngineCore {
   dropAssignment(agent: Agent, a: Assignment): void {
     const c = a.conversation;
     agent.assignments.delete(c.id);
-    c.heldBy.splice(c.heldBy.indexOf(agent), 1);
+    removeFrom(c.heldBy, agent);
     if (a.phase !== 'released') {
       agent.load--;
       this.heldSlots--;
@@ -218,8 +225,8 @@ export class EngineCore {
    */
   endConversation(c: Conversation, endState: EndState): void {
     if (c.state === 'queued') c.queue.waiting.remove(c);
+    if (c.state !== 'ended') c.asset.open.delete(c);
     c.state = 'ended';
-    c.asset.open.delete(c);
     this.closeToCustomer(c);
     this.emit({ type: 'ended', conversationId: c.id, endState, arrivedAtMs: c.arrivedAtMs, answeredAtMs: c.answeredAtMs, atMs: this.nowMs });
     if (!c.sessionEnded) this.emit({ type: 'closed', conversationId: c.id, customerId: c.customerId, reason: endState });
@@ -230,10 +237,28 @@ export class EngineCore {
     if (c.state === 'ended' && c.heldBy.length === 0 && c.offer === null) this.conversations.delete(c.id);
   }
 
-  record(c: Conversation, entry: TranscriptEntry, internal: boolean): StoredEntry {
-    const stored: StoredEntry = { from: entry.from, text: entry.text, atMs: entry.atMs, maskedText: this.forAgents(entry.text), internal };
-    if (entry.agentId !== undefined) stored.agentId = entry.agentId;
+  /** Add a line to the conversation's history, written now; `agentId` when an agent wrote it. */
+  record(c: Conversation, from: TranscriptEntry['from'], text: string, agentId: string | undefined, internal: boolean): StoredEntry {
+    const stored: StoredEntry = { from, text, atMs: this.nowMs, maskedText: this.forAgents(text), internal };
+    if (agentId !== undefined) stored.agentId = agentId;
     c.transcript.push(stored);
     return stored;
   }
+
+  /** What an agent's desktop shows of the history: masked text, no internal flag. */
+  transcriptFor(c: Conversation): TranscriptEntry[] {
+    const out: TranscriptEntry[] = [];
+    for (const e of c.transcript) {
+      out.push(e.agentId ? { from: e.from, agentId: e.agentId, text: e.maskedText, atMs: e.atMs } : { from: e.from, text: e.maskedText, atMs: e.atMs });
+    }
+    return out;
+  }
+}
+
+/** Drop one element, keeping the order; no array is allocated, unlike splice. */
+function removeFrom<T>(list: T[], x: T): void {
+  const i = list.indexOf(x);
+  if (i < 0) return;
+  for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j]!;
+  list.pop();
 }

@@ -5,6 +5,8 @@ import type { CctwinError } from '../errors.js';
 import type { Agent, Queue } from '../state/types.js';
 import type { TenantSettings } from '../model/tenant.js';
 import { isChannel } from '../model/channel.js';
+import { SmallMap } from '../state/small-map.js';
+import { OpenList } from '../state/open-list.js';
 
 type AddAgent = Extract<Command, { type: 'addAgent' }>;
 type AddAsset = Extract<Command, { type: 'addAsset' }>;
@@ -23,7 +25,7 @@ export function addAgent(core: EngineCore, cmd: AddAgent): CctwinError | null {
   }
   const agent: Agent = {
     id: cmd.agentId, name: cmd.name ?? cmd.agentId, state: 'idle', idleReason: 'Logged in',
-    capacity: cmd.capacity, queues, load: 0, offers: new Map(), assignments: new Map(),
+    capacity: cmd.capacity, queues, load: 0, offers: new SmallMap(), assignments: new SmallMap(), poolLinks: [],
   };
   core.agents.set(agent.id, agent);
   for (const q of queues) q.pool.join(agent);
@@ -39,7 +41,7 @@ export function addAsset(core: EngineCore, cmd: AddAsset): CctwinError | null {
   if (queue === undefined) return core.refuse('E_UNKNOWN_QUEUE', cmd.queue);
   core.assets.set(cmd.assetId, {
     id: cmd.assetId, channel: cmd.channel, rules: core.channelRules[cmd.channel], queue,
-    label: cmd.label ?? cmd.assetId, open: new Set(), byCustomer: new Map(),
+    label: cmd.label ?? cmd.assetId, open: new OpenList(), byCustomer: new Map(),
   });
   return null;
 }

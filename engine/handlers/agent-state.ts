@@ -14,7 +14,7 @@ export function setState(core: EngineCore, cmd: SetState): CctwinError | null {
   }
   agent.state = cmd.state;
   agent.idleReason = cmd.state === 'idle' ? (cmd.reason ?? 'Not ready') : undefined;
-  core.emit({ type: 'agentState', agentId: agent.id, state: agent.state, ...(agent.idleReason ? { reason: agent.idleReason } : {}) });
+  core.emit(core.agentStateOf(agent));
   core.refresh(agent);
   core.routeAgent(agent);
   return null;

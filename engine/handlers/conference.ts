@@ -13,7 +13,7 @@ type EndConference = Extract<Command, { type: 'endConference' }>;
 export function conference(core: EngineCore, cmd: Conference): CctwinError | null {
   const h = findActiveHolding(core, cmd.agentId, cmd.conversationId);
   if (isRefusal(h)) return h;
-  const { agent, c } = h;
+  const { agent, conversation: c } = h;
   if (c.owner !== agent) return core.refuse('E_BAD_STATE', 'only the owning agent may start a conference');
   const closed = refuseIfClosed(core, c);
   if (closed) return closed;
@@ -42,7 +42,8 @@ export function conference(core: EngineCore, cmd: Conference): CctwinError | nul
 export function endConference(core: EngineCore, cmd: EndConference): CctwinError | null {
   const h = findActiveHolding(core, cmd.agentId, cmd.conversationId);
   if (isRefusal(h)) return h;
-  const { agent, a, c } = h;
+  const { agent, conversation: c } = h;
+  const a = h;
   if (c.conferenceStatus === 'requested' && c.owner === agent && c.offer !== null) {
     // The first agent withdraws its invitation before anyone accepted.
     c.conferenceStatus = 'none';
@@ -65,6 +66,6 @@ export function leaveConference(core: EngineCore, leaving: Agent, c: import('../
   c.conferenceStatus = 'none';
   core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds });
   const text = `${leaving.name} left the conversation`;
-  const entry = core.record(c, { from: 'system', text, atMs: core.nowMs }, false);
+  const entry = core.record(c, 'system', text, undefined, false);
   core.emit({ type: 'message', conversationId: c.id, customerId: c.customerId, from: 'system', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: [staying.id] });
 }

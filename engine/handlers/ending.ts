@@ -12,7 +12,8 @@ type EndSession = Extract<Command, { type: 'endSession' }>;
 export function end(core: EngineCore, cmd: End): CctwinError | null {
   const h = findHolding(core, cmd.agentId, cmd.conversationId);
   if (isRefusal(h)) return h;
-  const { agent, a, c } = h;
+  const { agent, conversation: c } = h;
+  const a = h;
   if (a.phase === 'released') {
     // The session ended and freed the slot; closing it on the desktop needs no wrap-up.
     core.dropAssignment(agent, a);
@@ -41,11 +42,12 @@ export function end(core: EngineCore, cmd: End): CctwinError | null {
 export function wrapUp(core: EngineCore, cmd: WrapUp): CctwinError | null {
   const h = findHolding(core, cmd.agentId, cmd.conversationId);
   if (isRefusal(h)) return h;
-  const { agent, a } = h;
+  const { agent } = h;
+  const a = h;
   if (a.phase !== 'wrapUp') return core.refuse('E_BAD_STATE', 'no wrap-up pending for this conversation');
   if (!core.wrapUpReasons.includes(cmd.reason)) return core.refuse('E_UNKNOWN_REASON', String(cmd.reason));
   core.emit({ type: 'wrapUpDone', agentId: agent.id, conversationId: cmd.conversationId, reason: cmd.reason, durationMs: core.nowMs - a.wrapUpSinceMs });
-  core.emit({ type: 'agentState', agentId: agent.id, state: agent.state, ...(agent.idleReason ? { reason: agent.idleReason } : {}) });
+  core.emit(core.agentStateOf(agent));
   core.dropAssignment(agent, a);
   return null;
 }
@@ -60,7 +62,8 @@ export function endSession(core: EngineCore, cmd: EndSession): CctwinError | nul
   if (!core.tenant.agentsCanEndSessions) return core.refuse('E_SESSION_END_DISABLED');
   const h = findActiveHolding(core, cmd.agentId, cmd.conversationId);
   if (isRefusal(h)) return h;
-  const { agent, a, c } = h;
+  const { agent, conversation: c } = h;
+  const a = h;
   if (c.owner !== agent) return core.refuse('E_BAD_STATE', 'only the owning agent may end the session');
   if (c.sessionEnded) return core.refuse('E_SESSION_ENDED');
   if (c.interrupted) return core.refuse('E_INTERRUPTED');
@@ -68,7 +71,7 @@ export function endSession(core: EngineCore, cmd: EndSession): CctwinError | nul
 
   c.sessionEnded = true;
   core.closeToCustomer(c);
-  core.record(c, { from: 'system', text: 'Messaging session ended', atMs: core.nowMs }, true);
+  core.record(c, 'system', 'Messaging session ended', undefined, true);
   core.emit({ type: 'sessionEnded', conversationId: c.id, agentIds: core.agentIdsOf(c), atMs: core.nowMs });
   if (core.tenant.csatOnSessionEnd) core.emit({ type: 'csatSurvey', conversationId: c.id, customerId: c.customerId });
   if (core.tenant.releaseCapacityOnSessionEnd) {

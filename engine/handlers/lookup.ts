@@ -11,11 +11,8 @@ export function findConversation(core: EngineCore, conversationId: number): Conv
   return core.conversations.get(conversationId) ?? core.refuse('E_UNKNOWN_CONVERSATION', String(conversationId));
 }
 
-export interface Holding {
-  agent: Agent;
-  a: Assignment;
-  c: Conversation;
-}
+/** An agent's assignment on a conversation; it names both, so a lookup allocates nothing. */
+export type Holding = Assignment;
 
 /** The agent's assignment on the conversation, whatever its phase. */
 export function findHolding(core: EngineCore, agentId: string, conversationId: number): Holding | CctwinError {
@@ -27,7 +24,7 @@ export function findHolding(core: EngineCore, agentId: string, conversationId: n
       ? core.refuse('E_NOT_ASSIGNED', String(conversationId))
       : core.refuse('E_UNKNOWN_CONVERSATION', String(conversationId));
   }
-  return { agent, a, c: a.conversation };
+  return a;
 }
 
 /** An assignment the agent is actively working: the conversation is live and the agent not in wrap-up. */
@@ -35,8 +32,8 @@ export function findActiveHolding(core: EngineCore, agentId: string, conversatio
   const h = findHolding(core, agentId, conversationId);
   if (isRefusal(h)) return h;
   // Only a session end releases an assignment: say so, rather than a bare bad state.
-  if (h.a.phase === 'released') return core.refuse('E_SESSION_ENDED');
-  if (h.a.phase !== 'active' || h.c.state !== 'active') return core.refuse('E_BAD_STATE', `conversation ${conversationId} is not active for this agent`);
+  if (h.phase === 'released') return core.refuse('E_SESSION_ENDED');
+  if (h.phase !== 'active' || h.conversation.state !== 'active') return core.refuse('E_BAD_STATE', `conversation ${conversationId} is not active for this agent`);
   return h;
 }
 

@@ -13,7 +13,7 @@ type CustomerMessage = Extract<Command, { type: 'customerMessage' }>;
 export function reply(core: EngineCore, cmd: Reply): CctwinError | null {
   const h = findActiveHolding(core, cmd.agentId, cmd.conversationId);
   if (isRefusal(h)) return h;
-  const { agent, c } = h;
+  const { agent, conversation: c } = h;
   const closed = refuseIfClosed(core, c);
   if (closed) return closed;
   if (typeof cmd.text !== 'string' || cmd.text.length === 0) return core.refuse('E_MALFORMED', 'text must be a non-empty string');
@@ -23,7 +23,7 @@ export function reply(core: EngineCore, cmd: Reply): CctwinError | null {
   for (const ch of rules.reservedChars) {
     if (cmd.text.includes(ch)) return core.refuse('E_RESERVED_CHARS', `${c.asset.channel} reserves ${[...rules.reservedChars].join(' ')}`);
   }
-  const entry = core.record(c, { from: 'agent', agentId: agent.id, text: cmd.text, atMs: core.nowMs }, false);
+  const entry = core.record(c, 'agent', cmd.text, agent.id, false);
   core.emit({
     type: 'message', conversationId: c.id, customerId: c.customerId, from: 'agent', fromAgentId: agent.id,
     text: cmd.text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: core.agentIdsOf(c),
@@ -36,8 +36,8 @@ export function note(core: EngineCore, cmd: Note): CctwinError | null {
   const h = findHolding(core, cmd.agentId, cmd.conversationId);
   if (isRefusal(h)) return h;
   if (typeof cmd.text !== 'string' || cmd.text.length === 0) return core.refuse('E_MALFORMED', 'text must be a non-empty string');
-  const { agent, c } = h;
-  const entry = core.record(c, { from: 'agent', agentId: agent.id, text: cmd.text, atMs: core.nowMs }, true);
+  const { agent, conversation: c } = h;
+  const entry = core.record(c, 'agent', cmd.text, agent.id, true);
   const agentIds = core.agentIdsOf(c);
   if (!agentIds.includes(agent.id)) agentIds.push(agent.id);
   core.emit({ type: 'note', conversationId: c.id, agentId: agent.id, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
@@ -50,7 +50,7 @@ export function customerMessage(core: EngineCore, cmd: CustomerMessage): CctwinE
   if (typeof cmd.text !== 'string' || typeof cmd.customerId !== 'string') return core.refuse('E_MALFORMED', 'customerId and text must be strings');
   const open = asset.byCustomer.get(cmd.customerId);
   if (open !== undefined) {
-    const entry = core.record(open, { from: 'customer', text: cmd.text, atMs: core.nowMs }, false);
+    const entry = core.record(open, 'customer', cmd.text, undefined, false);
     const agentIds = core.agentIdsOf(open);
     if (agentIds.length > 0) {
       core.emit({ type: 'message', conversationId: open.id, customerId: open.customerId, from: 'customer', text: cmd.text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
@@ -65,12 +65,13 @@ export function customerMessage(core: EngineCore, cmd: CustomerMessage): CctwinE
     state: 'queued', queuedKind: 'new', answeredAtMs: -1, heldBy: [],
     owner: null, conferenceAgent: null, conferenceStatus: 'none', offer: null,
     interrupted: false, customerEnded: false, sessionEnded: false, transcript: [], prev: null, next: null,
+    openPrev: null, openNext: null,
   };
   core.conversations.set(c.id, c);
   asset.byCustomer.set(c.customerId, c);
   asset.open.add(c);
   core.emit({ type: 'arrived', conversationId: c.id, customerId: c.customerId, assetId: asset.id, channel: asset.channel, queue: asset.queue.name, atMs: core.nowMs });
-  if (cmd.text.length > 0) core.record(c, { from: 'customer', text: cmd.text, atMs: core.nowMs }, false);
+  if (cmd.text.length > 0) core.record(c, 'customer', cmd.text, undefined, false);
   core.enqueue(c, asset.queue, false);
   return null;
 }

@@ -31,11 +31,11 @@ export function accept(core: EngineCore, cmd: Accept): CctwinError | null {
   core.emit({
     type: 'conversation', agentId: agent.id, conversationId: c.id, role: offer.kind === 'conference' ? 'conference' : 'owner',
     channel: c.asset.channel, queue: c.queue.name, customer: core.customerView(c), source: core.forAgents(c.asset.label),
-    transcript: c.transcript.map((e) => ({ from: e.from, ...(e.agentId ? { agentId: e.agentId } : {}), text: e.maskedText, atMs: e.atMs })),
+    transcript: core.transcriptFor(c),
   });
   if (offer.kind === 'conference') {
     const text = `${agent.name} joined the conversation`;
-    const entry = core.record(c, { from: 'system', text, atMs: core.nowMs }, false);
+    const entry = core.record(c, 'system', text, undefined, false);
     core.emit({ type: 'message', conversationId: c.id, customerId: c.customerId, from: 'system', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: core.agentIdsOf(c) });
   }
   return null;
@@ -62,7 +62,9 @@ function expire(core: EngineCore, expired: Offer): void {
   agent.idleReason = undefined;
   core.emit({ type: 'agentState', agentId: agent.id, state: 'rona' });
   core.refresh(agent);
-  for (const offer of [expired, ...[...agent.offers.values()].filter((o) => o !== expired)]) {
+  const offers = [expired];
+  for (const o of agent.offers.values()) if (o !== expired) offers.push(o);
+  for (const offer of offers) {
     core.withdrawOffer(offer);
     core.emit({ type: 'offerRescinded', agentId: agent.id, offerId: offer.id, conversationId: offer.conversation.id, reason: 'rona' });
     returnConversation(core, offer);

@@ -10,7 +10,8 @@ type Transfer = Extract<Command, { type: 'transfer' }>;
 export function transfer(core: EngineCore, cmd: Transfer): CctwinError | null {
   const h = findActiveHolding(core, cmd.agentId, cmd.conversationId);
   if (isRefusal(h)) return h;
-  const { agent, a, c } = h;
+  const { agent, conversation: c } = h;
+  const a = h;
   if (c.owner !== agent) return core.refuse('E_BAD_STATE', 'only the owning agent may transfer');
   const closed = refuseIfClosed(core, c);
   if (closed) return closed;

@@ -4,6 +4,9 @@ import type { Channel, ChannelRules } from '../model/channel.js';
 import type { AgentState, ConferenceStatus, EndState, OfferKind, TranscriptEntry } from '../events.js';
 import type { AgentPool } from '../routing/agent-pool.js';
 import type { WaitingList } from '../routing/waiting-list.js';
+import type { PoolLink } from '../routing/pools/pool-link.js';
+import type { SmallMap } from './small-map.js';
+import type { OpenList } from './open-list.js';
 
 export interface Queue {
   name: string;
@@ -20,7 +23,7 @@ export interface Asset {
   /** What the offer shows as the source: the Facebook page, SMS/WhatsApp number or chat widget. */
   label: string;
   /** Conversations not yet ended on this asset, so deleting it can interrupt them. */
-  open: Set<Conversation>;
+  open: OpenList;
   /** Each customer's open conversation here: where their next message goes. */
   byCustomer: Map<string, Conversation>;
 }
@@ -34,14 +37,17 @@ export interface Agent {
   queues: Queue[];
   /** Slots in use: pending offers plus conversations held (active or in wrap-up). */
   load: number;
-  offers: Map<number, Offer>;
-  assignments: Map<number, Assignment>;
+  offers: SmallMap<number, Offer>;
+  assignments: SmallMap<number, Assignment>;
+  /** What each routing pool the agent is in keeps on it. */
+  poolLinks: PoolLink[];
 }
 
 /** What an agent holds of one conversation. `released`: the session ended and freed the slot. */
 export type AssignmentPhase = 'active' | 'wrapUp' | 'released';
 
 export interface Assignment {
+  agent: Agent;
   conversation: Conversation;
   phase: AssignmentPhase;
   wrapUpSinceMs: number;
@@ -92,6 +98,9 @@ export interface Conversation {
   /** Links of the queue's waiting list. */
   prev: Conversation | null;
   next: Conversation | null;
+  /** Links of its asset's open list. */
+  openPrev: Conversation | null;
+  openNext: Conversation | null;
 }
 
 export interface StoredEntry extends TranscriptEntry {

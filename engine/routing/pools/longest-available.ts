@@ -1,29 +1,39 @@
 // Longest available: the agent that has waited longest since it became
-// eligible or was last offered something. A Map keeps insertion order, so
-// "move to the back" is delete + set and "pick" is the first key: O(1).
+// eligible or was last offered something. A linked list in that order:
+// "move to the back" is unlink + append and "pick" is the head, both O(1).
 import type { Agent } from '../../state/types.js';
 import type { AgentPool } from '../agent-pool.js';
+import { LinkList, linkOf } from './pool-link.js';
 
 export class LongestAvailablePool implements AgentPool {
-  private readonly order = new Map<Agent, true>();
+  private readonly order = new LinkList();
+  private count = 0;
 
   get size(): number {
-    return this.order.size;
+    return this.count;
   }
 
-  join(): void {}
+  join(agent: Agent): void {
+    linkOf(this, agent);
+  }
 
   update(agent: Agent, eligible: boolean): void {
-    if (!eligible) this.order.delete(agent);
-    else if (!this.order.has(agent)) this.order.set(agent, true);
+    const l = linkOf(this, agent);
+    if (l.listed === eligible) return;
+    if (eligible) this.order.append(l);
+    else this.order.remove(l);
+    l.listed = eligible;
+    this.count += eligible ? 1 : -1;
   }
 
   offered(agent: Agent): void {
-    if (this.order.delete(agent)) this.order.set(agent, true);
+    const l = linkOf(this, agent);
+    if (!l.listed) return;
+    this.order.remove(l);
+    this.order.append(l);
   }
 
   pick(exclude: readonly Agent[]): Agent | null {
-    for (const agent of this.order.keys()) if (exclude.length === 0 || !exclude.includes(agent)) return agent;
-    return null;
+    return this.order.first(exclude);
   }
 }

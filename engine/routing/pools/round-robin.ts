@@ -1,11 +1,12 @@
 // Round robin: agents in the fixed order they joined the queue; each pick
-// starts after the agent last offered. Eligibility is a flag per position.
+// starts after the agent last offered. Eligibility is a flag per position;
+// each agent's position lives on its link to this pool.
 import type { Agent } from '../../state/types.js';
 import type { AgentPool } from '../agent-pool.js';
+import { linkOf } from './pool-link.js';
 
 export class RoundRobinPool implements AgentPool {
   private readonly members: Agent[] = [];
-  private readonly position = new Map<Agent, number>();
   private eligible = new Uint8Array(16);
   private count = 0;
   private last = -1;
@@ -15,8 +16,9 @@ export class RoundRobinPool implements AgentPool {
   }
 
   join(agent: Agent): void {
-    if (this.position.has(agent)) return;
-    this.position.set(agent, this.members.length);
+    const l = linkOf(this, agent);
+    if (l.index >= 0) return;
+    l.index = this.members.length;
     this.members.push(agent);
     if (this.members.length > this.eligible.length) {
       const grown = new Uint8Array(this.eligible.length * 2);
@@ -26,8 +28,8 @@ export class RoundRobinPool implements AgentPool {
   }
 
   update(agent: Agent, eligible: boolean): void {
-    const i = this.position.get(agent);
-    if (i === undefined) return;
+    const i = linkOf(this, agent).index;
+    if (i < 0) return;
     const flag = eligible ? 1 : 0;
     if (this.eligible[i] === flag) return;
     this.eligible[i] = flag;
@@ -35,8 +37,8 @@ export class RoundRobinPool implements AgentPool {
   }
 
   offered(agent: Agent): void {
-    const i = this.position.get(agent);
-    if (i !== undefined) this.last = i;
+    const i = linkOf(this, agent).index;
+    if (i >= 0) this.last = i;
   }
 
   pick(exclude: readonly Agent[]): Agent | null {
