@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressBar, formatClock, wantsProgress, type ProgressStream } from './progress.js';
+import { ProgressBar, formatClock, wantsProgress, whileRunning, type ProgressStream } from './progress.js';
 
 class FakeStream implements ProgressStream {
   text = '';
@@ -100,10 +100,13 @@ describe('ProgressBar on a terminal', () => {
     expect(out.screen()[0]).not.toMatch(/left|%/);
   });
 
-  it('fits the line to the terminal width', () => {
+  it('fits the line to the terminal width, taking 80 columns when the terminal does not say', () => {
     const out = new FakeStream(true, 40);
     new ProgressBar(out, { label: 'a long label for a narrow terminal', total: 10, now: fakeClock().now }).update(3);
     expect(out.screen()[0]!.length).toBeLessThanOrEqual(39);
+    const unsized = new FakeStream(true, 0);
+    new ProgressBar(unsized, { label: 'run', total: 10, now: fakeClock().now }).update(3);
+    expect(unsized.screen()[0]).toMatch(/~0:00 left$/);
   });
 });
 
@@ -122,5 +125,32 @@ describe('ProgressBar into a file or pipe', () => {
     const lines = out.text.trimEnd().split('\n');
     expect(lines.length).toBe(4);
     expect(lines.at(-1)).toMatch(/^sweep  \[#{24}\]  100%  10\/10  0:05 elapsed  done$/);
+  });
+});
+
+describe('whileRunning', () => {
+  it('redraws the elapsed time while the work runs, then finishes the bar with its result', async () => {
+    const clock = fakeClock();
+    const out = new FakeStream(false);
+    const bar = new ProgressBar(out, { label: 'sweep', total: null, now: clock.now, redrawMs: 0, describe: (d) => `${d} points` });
+    const result = await whileRunning(bar, async () => {
+      for (let i = 0; i < 3; i++) {
+        clock.advance(1000);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return [1, 2, 3, 4];
+    }, (r) => r.length, 5);
+    expect(result).toEqual([1, 2, 3, 4]);
+    const lines = out.text.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines).toContain('sweep  0 points  0:01 elapsed');
+    expect(lines.at(-1)).toBe('sweep  4 points  0:03 elapsed  done');
+  });
+
+  it('ends the line and passes the error on when the work fails', async () => {
+    const out = new FakeStream(true);
+    const bar = new ProgressBar(out, { label: 'run', total: 3, now: fakeClock().now });
+    await expect(whileRunning(bar, async () => { throw new Error('boom'); }, () => 0)).rejects.toThrow('boom');
+    expect(out.text.endsWith('\n')).toBe(true);
   });
 });

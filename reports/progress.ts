@@ -115,11 +115,32 @@ export class ProgressBar {
       else this.stream.write(text);
       return;
     }
-    const columns = this.stream.columns ?? 80;
+    // A terminal of unknown size (no window, as under `script`) says 0 columns.
+    const columns = this.stream.columns || 80;
     if (text.length > columns - 1) text = text.slice(0, columns - 1);
     // Pad over the longer line drawn before, rather than a clear-line escape some terminals lack.
     const pad = ' '.repeat(Math.max(0, this.lastWidth - text.length));
     this.lastWidth = text.length;
     this.stream.write(`\r${text}${pad}`);
+  }
+}
+
+/**
+ * Awaits `work` while redrawing the bar every `tickMs` (the elapsed time
+ * moves on while workers run), then finishes the bar at `doneOf(result)`.
+ * A failure leaves the line ended too, so an error message starts clean.
+ */
+export async function whileRunning<T>(bar: ProgressBar, work: () => Promise<T>, doneOf: (result: T) => number, tickMs = 1000): Promise<T> {
+  bar.tick();
+  const timer = setInterval(() => bar.tick(), tickMs);
+  try {
+    const result = await work();
+    bar.finish(doneOf(result));
+    return result;
+  } catch (err) {
+    bar.finish();
+    throw err;
+  } finally {
+    clearInterval(timer);
   }
 }

@@ -12,7 +12,7 @@ import { mergeTotals, type ReplicationResult } from '../../reports/replication.j
 import type { Report } from '../../reports/report.js';
 import { renderHtml } from '../../reports/html/render-html.js';
 import { renderHlog } from '../../reports/hlog.js';
-import { ProgressBar, wantsProgress } from '../../reports/progress.js';
+import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
 import { parseScenarioBudgets } from '../../reports/budgets/scenario-budgets.js';
 import { allPass, evaluateBudgets } from '../../reports/budgets/evaluate-budgets.js';
 import { renderJson } from '../../reports/render-json.js';
@@ -64,23 +64,15 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
 }
 
 /**
- * Runs the replications with a progress bar on stderr when asked. The pool
- * reports nothing until every replication is done, so the bar shows the
- * elapsed time (redrawn each second while workers run) and the count.
+ * Runs the replications, with a progress bar on stderr when asked. The pool
+ * tells nothing until every replication is done, so the bar shows the count
+ * and the elapsed time, redrawn each second while workers run.
  */
 async function withProgress(scenario: Scenario, plan: ReplicationPlan, show: boolean): Promise<ReplicationResult[]> {
   if (!show) return runReplications(scenario, plan);
   const what = plan.replications === 1 ? '1 run' : `${plan.replications} replications on ${plan.threads} thread${plan.threads === 1 ? '' : 's'}`;
   const bar = new ProgressBar(process.stderr, { label: `${scenario.name}: ${what}`, total: null, describe: (done) => `${done}/${plan.replications}` });
-  bar.update(0);
-  const timer = setInterval(() => bar.tick(), 1000);
-  try {
-    const results = await runReplications(scenario, plan);
-    bar.finish(results.length);
-    return results;
-  } finally {
-    clearInterval(timer);
-  }
+  return whileRunning(bar, () => runReplications(scenario, plan), (results) => results.length);
 }
 
 /** `--out DIR`: report.json, report.html and histograms.hlog (the merged histograms, in HdrHistogram's log format). */

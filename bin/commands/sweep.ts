@@ -4,9 +4,10 @@
 // some point meets every budget, 1 when none does, 2 for bad input.
 import type { Argv, CommandModule } from 'yargs';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
-import { parseVary, type Vary } from '../../sim/sweep/vary.js';
+import { cartesian, parseVary, type Vary } from '../../sim/sweep/vary.js';
 import { runSweep } from '../../sim/sweep/sweep.js';
 import { renderSweepText, sweepJson } from '../../reports/render-sweep.js';
+import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
 import type { Output } from './validate.js';
@@ -35,11 +36,20 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
     return EXIT_BAD_INPUT;
   }
   let result;
+  const sweep = () => runSweep({
+    file: args.scenario, set: args.set, varies, replications: args.replications, threads: args.threads,
+    ...(args.seed !== undefined ? { seed: args.seed } : {}),
+  });
   try {
-    result = await runSweep({
-      file: args.scenario, set: args.set, varies, replications: args.replications, threads: args.threads,
-      ...(args.seed !== undefined ? { seed: args.seed } : {}),
-    });
+    if (wantsProgress(args.progress, process.stderr, args.quiet === true)) {
+      // The pool tells nothing until every point is done: the bar shows the elapsed time.
+      const points = cartesian(varies).length;
+      const label = `sweep: ${points} point${points === 1 ? '' : 's'} x ${args.replications} replication${args.replications === 1 ? '' : 's'} on ${args.threads} thread${args.threads === 1 ? '' : 's'}`;
+      const bar = new ProgressBar(process.stderr, { label, total: null, describe: (done) => `${done}/${points} points` });
+      result = await whileRunning(bar, sweep, (r) => r.points.length);
+    } else {
+      result = await sweep();
+    }
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${args.scenario} (${err.code})\n`);
