@@ -74,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   batcher = new CommandBatcher(link, hub, metrics);
   const ctx: SessionContext = { hub, batcher, metrics, options: opts, draining: () => draining };
 
-  const app = Fastify({ logger: false, bodyLimit: opts.maxFrameBytes, forceCloseConnections: true });
+  const app = Fastify({ logger: false, bodyLimit: opts.maxFrameBytes, forceCloseConnections: 'idle' });
   registerRoutes(app, ctx, link);
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes, perMessageDeflate: false });
   app.server.on('upgrade', (req, socket, head) => handleUpgrade(ctx, wss, directory, agents, req, socket, head));
