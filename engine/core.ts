@@ -164,7 +164,9 @@ export class EngineCore {
     if (c.offer === offer) c.offer = null;
     const a: Assignment = { agent: offer.agent, conversation: c, phase: 'active', wrapUpSinceMs: 0 };
     offer.agent.assignments.set(c.id, a);
-    c.heldBy.push(offer.agent);
+    // A one-element literal: pushing onto an empty array would allocate room for 17.
+    if (c.heldBy.length === 0) c.heldBy = [offer.agent];
+    else c.heldBy.push(offer.agent);
     this.heldSlots++;
     return a;
   }
@@ -239,19 +241,21 @@ export class EngineCore {
 
   /** Add a line to the conversation's history, written now; `agentId` when an agent wrote it. */
   record(c: Conversation, from: TranscriptEntry['from'], text: string, agentId: string | undefined, internal: boolean): StoredEntry {
+    const stored = this.entry(from, text, agentId, internal);
+    c.transcript.push(stored);
+    return stored;
+  }
+
+  /** A history line written now, not yet added to any conversation. */
+  entry(from: TranscriptEntry['from'], text: string, agentId: string | undefined, internal: boolean): StoredEntry {
     const stored: StoredEntry = { from, text, atMs: this.nowMs, maskedText: this.forAgents(text), internal };
     if (agentId !== undefined) stored.agentId = agentId;
-    c.transcript.push(stored);
     return stored;
   }
 
   /** What an agent's desktop shows of the history: masked text, no internal flag. */
   transcriptFor(c: Conversation): TranscriptEntry[] {
-    const out: TranscriptEntry[] = [];
-    for (const e of c.transcript) {
-      out.push(e.agentId ? { from: e.from, agentId: e.agentId, text: e.maskedText, atMs: e.atMs } : { from: e.from, text: e.maskedText, atMs: e.atMs });
-    }
-    return out;
+    return c.transcript.map(agentFacing);
   }
 }
 
@@ -261,4 +265,8 @@ function removeFrom<T>(list: T[], x: T): void {
   if (i < 0) return;
   for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j]!;
   list.pop();
+}
+
+function agentFacing(e: StoredEntry): TranscriptEntry {
+  return e.agentId ? { from: e.from, agentId: e.agentId, text: e.maskedText, atMs: e.atMs } : { from: e.from, text: e.maskedText, atMs: e.atMs };
 }

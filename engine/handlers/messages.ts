@@ -64,14 +64,15 @@ export function customerMessage(core: EngineCore, cmd: CustomerMessage): CctwinE
     arrivedAtMs: core.nowMs, enqueuedAtMs: core.nowMs, enqueueSeq: 0, queue: asset.queue,
     state: 'queued', queuedKind: 'new', answeredAtMs: -1, heldBy: [],
     owner: null, conferenceAgent: null, conferenceStatus: 'none', offer: null,
-    interrupted: false, customerEnded: false, sessionEnded: false, transcript: [], prev: null, next: null,
+    interrupted: false, customerEnded: false, sessionEnded: false, prev: null, next: null,
+    // Made with its first line: pushing onto an empty array would allocate room for 17.
+    transcript: cmd.text.length > 0 ? [core.entry('customer', cmd.text, undefined, false)] : [],
     openPrev: null, openNext: null,
   };
   core.conversations.set(c.id, c);
   asset.byCustomer.set(c.customerId, c);
   asset.open.add(c);
   core.emit({ type: 'arrived', conversationId: c.id, customerId: c.customerId, assetId: asset.id, channel: asset.channel, queue: asset.queue.name, atMs: core.nowMs });
-  if (cmd.text.length > 0) core.record(c, 'customer', cmd.text, undefined, false);
   core.enqueue(c, asset.queue, false);
   return null;
 }

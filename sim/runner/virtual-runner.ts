@@ -73,7 +73,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const streams = scenario.customers.map((spec, i) => new CustomerModel(spec, i, assetIdOf(spec.channel, spec.queue), createRng(deriveSeed(seed, 'customers', i))));
   const conversations = new Map<number, ConversationSim>();
   /** The stream whose customer is writing right now, so its `arrived` event finds its model. */
-  let writing: { stream: CustomerModel; customerId: string } | null = null;
+  let writingStream: CustomerModel | null = null;
+  let writingCustomerId = '';
 
   let now = 0;
   let events = 0;
@@ -82,7 +83,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const measureEndMs = scenario.durationMs;
 
   const run = (cmd: Command): void => {
-    out.length = 0;
+    // Emptied by popping: `out.length = 0` would drop the backing store and
+    // make every command allocate a new one.
+    while (out.length > 0) out.pop();
     engine.execute(cmd, now, out);
     for (let i = 0; i < out.length; i++) {
       const e = out[i]!;
@@ -127,7 +130,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         if (e.state === 'rona') planAgent(now + agentModels.get(e.agentId)!.ronaRecoveryMs(), { type: 'setState', agentId: e.agentId, state: 'available' });
         break;
       case 'arrived': {
-        const sim: ConversationSim = { stream: writing!.stream, customerId: writing!.customerId, planned: false };
+        const sim: ConversationSim = { stream: writingStream!, customerId: writingCustomerId, planned: false };
         conversations.set(e.conversationId, sim);
         const patience = sim.stream.patienceMs();
         if (patience >= 0) queue.push(now + patience, A.PATIENCE, e.conversationId);
@@ -254,19 +257,19 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   });
 
   const write = (stream: CustomerModel, customerId: string): void => {
-    writing = { stream, customerId };
+    writingStream = stream;
+    writingCustomerId = customerId;
     const cmd: Command = { type: 'customerMessage', assetId: stream.assetId, customerId, text: 'Hello, I need some help please' };
     if (stream.spec.channel === 'livechat' && stream.proactive()) cmd.proactive = true;
     if (stream.spec.channel === 'sms' || stream.spec.channel === 'whatsapp') cmd.number = customerId;
     routeTimed(cmd);
-    writing = null;
+    writingStream = null;
   };
 
   // ---- the event loop ----
-  while (queue.size > 0) {
-    const t = queue.peekTime();
+  while (queue.pop()) {
+    const t = queue.lastTime;
     if (t > stopAtMs) break;
-    queue.pop();
     const kind = queue.lastKind as A.ActionKind;
     const ref = queue.lastRef;
     // A RONA deadline whose offer was accepted or withdrawn is no event at all: skip it uncounted.
