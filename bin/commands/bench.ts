@@ -1,10 +1,18 @@
 // `cctwin bench [masking|routing|sim]`: measure the hot paths and print the
-// figures (never a verdict: speed is measured, not asserted).
+// figures. With `--budget FILE` it checks them against a committed budget
+// file (bench/budget/README.md) and exits 1 when one misses: a verdict for CI,
+// never an assertion in a test.
+import { writeFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { runMaskingBench } from '../../bench/masking/run-masking-bench.js';
 import { formatMaskingBench } from '../../bench/masking/format-masking-bench.js';
 import { printRoutingBench, runRoutingBench } from '../../bench/routing/main.js';
 import { printSimBench, runSimBench } from '../../bench/sim/main.js';
+import { BenchBudgetFileError, loadBenchBudgetFile } from '../../bench/budget/budget-file.js';
+import { runBenchBudgets } from '../../bench/budget/run-bench-budgets.js';
+import { formatBenchVerdicts } from '../../bench/budget/check-bench-budgets.js';
+import { renderJunit } from '../../reports/junit.js';
+import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 
 const TARGETS = ['masking', 'routing', 'sim'] as const;
 type Target = (typeof TARGETS)[number];
@@ -15,9 +23,12 @@ interface BenchArgs {
   runs?: number;
   agents: number;
   conversations: number;
+  budget?: string;
+  junit?: string;
 }
 
 export async function runBench(args: BenchArgs): Promise<number> {
+  if (args.budget) return runBenchBudget(args.budget, args);
   const targets = args.target ? [args.target] : [...TARGETS];
   const results: Record<string, unknown> = {};
   for (const target of targets) {
@@ -40,6 +51,33 @@ export async function runBench(args: BenchArgs): Promise<number> {
   return 0;
 }
 
+/** Measures what the budget file names (only `target`'s figures when one is named), prints the verdicts, exits 1 on a miss. */
+export async function runBenchBudget(file: string, args: Pick<BenchArgs, 'target' | 'json' | 'runs' | 'junit'>): Promise<number> {
+  let loaded;
+  try {
+    loaded = loadBenchBudgetFile(file);
+  } catch (err) {
+    if (!(err instanceof BenchBudgetFileError)) throw err;
+    process.stderr.write(`cctwin bench: ${err.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const budgets = loaded.budgets.filter((b) => !args.target || b.figure.source === args.target);
+  if (budgets.length === 0) {
+    process.stderr.write(`cctwin bench: ${file} has no budget on ${args.target}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const settings = { ...loaded.settings, ...(args.runs ? { runs: args.runs } : {}) };
+  const { verdicts } = runBenchBudgets(budgets, settings, (line) => process.stderr.write(`${line}\n`));
+  if (args.junit) writeFileSync(args.junit, renderJunit(verdicts.map(({ budget, value, pass, unit }) => ({ budget, value, pass, ...(unit ? { unit } : {}) })), 'bench'));
+  if (args.json) {
+    const rows = verdicts.map((v) => ({ budget: v.budget, figure: v.budgetOf.figure.name, median: Number.isFinite(v.value) ? v.value : null, runs: v.runs, threshold: v.budgetOf.threshold, pass: v.pass }));
+    process.stdout.write(`${JSON.stringify({ node: process.version, settings, budgets: rows }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${formatBenchVerdicts(verdicts)}\n`);
+  }
+  return verdicts.every((v) => v.pass) ? EXIT_OK : EXIT_BUDGET_FAILED;
+}
+
 export const benchCommand: CommandModule<object, BenchArgs> = {
   command: 'bench [target]',
   describe: 'Measure the hot paths (masking, routing, sim): HDR percentiles and throughput, medians of several runs',
@@ -49,7 +87,9 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('json', { type: 'boolean', describe: 'Print the figures as JSON on stdout' })
       .option('runs', { type: 'number', describe: 'Timed runs per figure; the median is reported' })
       .option('agents', { type: 'number', default: 1000, describe: 'routing: agents in the queue' })
-      .option('conversations', { type: 'number', default: 1_000_000, describe: 'sim: conversations in the large center' }) as unknown as Argv<BenchArgs>,
+      .option('conversations', { type: 'number', default: 1_000_000, describe: 'sim: conversations in the large center' })
+      .option('budget', { type: 'string', describe: 'Check the figures against this budget file (e.g. bench/budget/budgets.json); exit 1 when one misses' })
+      .option('junit', { type: 'string', describe: 'With --budget: write the verdicts as JUnit XML to this file' }) as unknown as Argv<BenchArgs>,
   handler: async (argv) => {
     process.exitCode = await runBench(argv);
   },
