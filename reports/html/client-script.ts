@@ -98,7 +98,7 @@ export const CLIENT_SCRIPT = String.raw`
   if (data.timeSeries) {
     var ts = data.timeSeries;
     var xAxis = {
-      type: 'linear', min: ts.seconds[0], max: ts.seconds[ts.seconds.length - 1],
+      type: 'linear',
       title: { display: true, text: 'simulated time (h:mm)' },
       ticks: { stepSize: ts.tickStepSeconds, callback: function (v) { return clock(v); } }
     };
