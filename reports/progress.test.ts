@@ -100,7 +100,14 @@ describe('ProgressBar on a terminal', () => {
     expect(out.screen()[0]).not.toMatch(/left|%/);
   });
 
-  it('fits the line to the terminal width, taking 80 columns when the terminal does not say', () => {
+  it('fits the line to the terminal width: a shorter bar first, then cut; 80 columns when the terminal does not say', () => {
+    const clock = fakeClock();
+    const fits = new FakeStream(true, 70);
+    const bar = new ProgressBar(fits, { label: 'quickstart', total: 10, now: clock.now });
+    clock.advance(4000);
+    bar.update(5);
+    // 76 characters with the full bar: 7 too many for 69, so a bar of 17.
+    expect(fits.screen()[0]).toBe(`quickstart  [${'#'.repeat(9)}${'-'.repeat(8)}]   50%  5/10  0:04 elapsed  ~0:04 left`);
     const out = new FakeStream(true, 40);
     new ProgressBar(out, { label: 'a long label for a narrow terminal', total: 10, now: fakeClock().now }).update(3);
     expect(out.screen()[0]!.length).toBeLessThanOrEqual(39);

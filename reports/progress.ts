@@ -21,6 +21,8 @@ export interface ProgressOptions {
 }
 
 const BAR_WIDTH = 24;
+/** A narrow terminal shortens the bar down to this before it cuts the line. */
+const MIN_BAR_WIDTH = 8;
 
 /** Show progress when asked (`--progress`), never when told not to (`--no-progress`), else only on a terminal and not with --quiet. */
 export function wantsProgress(flag: boolean | undefined, stream: ProgressStream, quiet = false): boolean {
@@ -78,15 +80,15 @@ export class ProgressBar {
   }
 
   /** The line as it would be drawn now. */
-  line(final = false): string {
+  line(final = false, barWidth = BAR_WIDTH): string {
     const { total, label } = this.options;
     const elapsedMs = this.now() - this.startedMs;
     const describe = this.options.describe ?? ((done: number, all: number | null) => (all === null ? `${done}` : `${done}/${all}`));
     const parts = [label];
     if (total !== null && total > 0) {
       const share = Math.min(1, Math.max(0, this.done / total));
-      const filled = Math.round(share * BAR_WIDTH);
-      parts.push(`[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`, `${String(Math.floor(share * 100)).padStart(3)}%`);
+      const filled = Math.round(share * barWidth);
+      parts.push(`[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]`, `${String(Math.floor(share * 100)).padStart(3)}%`);
     }
     parts.push(describe(this.done, total), `${formatClock(elapsedMs)} elapsed`);
     if (final) parts.push('done');
@@ -117,6 +119,8 @@ export class ProgressBar {
     }
     // A terminal of unknown size (no window, as under `script`) says 0 columns.
     const columns = this.stream.columns || 80;
+    const over = text.length - (columns - 1);
+    if (over > 0 && this.options.total !== null) text = this.line(final, Math.max(MIN_BAR_WIDTH, BAR_WIDTH - over));
     if (text.length > columns - 1) text = text.slice(0, columns - 1);
     // Pad over the longer line drawn before, rather than a clear-line escape some terminals lack.
     const pad = ' '.repeat(Math.max(0, this.lastWidth - text.length));
