@@ -34,6 +34,8 @@ export class EngineCore {
     channelRules: Record<Channel, ChannelRules>,
     wrapUpReasons: readonly string[],
     private readonly maskText: TextMasker,
+    /** Display-only events are left out (EngineConfig.quiet). */
+    readonly quiet = false,
   ) {
     this.tenant = tenant;
     this.channelRules = channelRules;
@@ -150,7 +152,7 @@ export class EngineCore {
 
   rescind(offer: Offer, reason: RescindReason): void {
     this.withdrawOffer(offer);
-    this.emit({ type: 'offerRescinded', agentId: offer.agent.id, offerId: offer.id, conversationId: offer.conversation.id, reason });
+    if (!this.quiet) this.emit({ type: 'offerRescinded', agentId: offer.agent.id, offerId: offer.id, conversationId: offer.conversation.id, reason });
     this.routeAgent(offer.agent);
   }
 
@@ -231,7 +233,7 @@ export class EngineCore {
     c.state = 'ended';
     this.closeToCustomer(c);
     this.emit({ type: 'ended', conversationId: c.id, endState, arrivedAtMs: c.arrivedAtMs, answeredAtMs: c.answeredAtMs, atMs: this.nowMs });
-    if (!c.sessionEnded) this.emit({ type: 'closed', conversationId: c.id, customerId: c.customerId, reason: endState });
+    if (!c.sessionEnded && !this.quiet) this.emit({ type: 'closed', conversationId: c.id, customerId: c.customerId, reason: endState });
     this.forgetIfDone(c);
   }
 

@@ -30,6 +30,14 @@ export interface EngineConfig {
   wrapUpReasons?: string[];
   /** The masker applied to agent-facing text when the tenant masks sensitive data. */
   mask?: TextMasker;
+  /**
+   * Leave out the events only a person's screen shows: messages, notes,
+   * conference status, rescinded offers, and the customer's `closed` and
+   * `csatSurvey`. For drivers that simulate people and read none of them (the
+   * virtual-time runner). Everything that changes what a driver does, sets a
+   * timer or is counted still comes out; state and refusals are the same.
+   */
+  quiet?: boolean;
 }
 
 export const DEFAULT_WRAP_UP_REASONS = ['Resolved', 'Follow-up needed', 'Transferred', 'Customer left', 'Other'] as const;
@@ -40,6 +48,9 @@ const HANDLERS: Record<CommandType, Handler> = {
   setState, accept, reply, transfer, conference, endConference, end, wrapUp, endSession, note, listTargets,
   customerMessage, customerEnd, abandon, addAgent, addAsset, deleteAsset, setTenant, timerFired,
 };
+
+/** One hashed lookup per command (a keyed property read on HANDLERS took two). */
+const HANDLER_OF = new Map<string, Handler>(Object.entries(HANDLERS));
 
 export class Engine {
   /** Exposed read-only for drivers, invariant checkers and reports; change it only through execute(). */
@@ -53,6 +64,7 @@ export class Engine {
       channelRules,
       config.wrapUpReasons ?? [...DEFAULT_WRAP_UP_REASONS],
       config.mask ?? identity,
+      config.quiet === true,
     );
     for (const q of config.queues) {
       this.core.queues.set(q.name, { name: q.name, waiting: new WaitingList(), pool: createAgentPool(q.routing ?? 'longest-available') });
@@ -64,7 +76,7 @@ export class Engine {
    * null, or the refusal: a refused command changes nothing and emits nothing.
    */
   execute(cmd: Command, nowMs: number, out: EngineEvent[]): CctwinError | null {
-    const handler = Object.hasOwn(HANDLERS, cmd.type) ? (HANDLERS[cmd.type] as (core: EngineCore, cmd: Command) => CctwinError | null) : undefined;
+    const handler = HANDLER_OF.get(cmd.type) as ((core: EngineCore, cmd: Command) => CctwinError | null) | undefined;
     if (handler === undefined) return this.core.refuse('E_UNKNOWN_COMMAND', String((cmd as { type: unknown }).type));
     if (nowMs < this.core.nowMs) return this.core.refuse('E_MALFORMED', `time went backwards: ${nowMs} < ${this.core.nowMs}`);
     const before = this.core.nowMs;

@@ -35,7 +35,7 @@ export function conference(core: EngineCore, cmd: Conference): CctwinError | nul
   }
   c.conferenceStatus = 'requested';
   core.offer(target, c, 'conference', false);
-  core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'requested', agentIds: core.agentIdsOf(c) });
+  if (!core.quiet) core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'requested', agentIds: core.agentIdsOf(c) });
   return null;
 }
 
@@ -48,7 +48,7 @@ export function endConference(core: EngineCore, cmd: EndConference): CctwinError
     // The first agent withdraws its invitation before anyone accepted.
     c.conferenceStatus = 'none';
     core.rescind(c.offer, 'cancelled');
-    core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds: core.agentIdsOf(c) });
+    if (!core.quiet) core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds: core.agentIdsOf(c) });
     return null;
   }
   if (c.conferenceStatus !== 'active') return core.refuse('E_BAD_STATE', 'no conference in progress');
@@ -64,8 +64,8 @@ export function leaveConference(core: EngineCore, leaving: Agent, c: import('../
   c.owner = staying;
   c.conferenceAgent = null;
   c.conferenceStatus = 'none';
-  core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds });
+  if (!core.quiet) core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds });
   const text = `${leaving.name} left the conversation`;
   const entry = core.record(c, 'system', text, undefined, false);
-  core.emit({ type: 'message', conversationId: c.id, customerId: c.customerId, from: 'system', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: [staying.id] });
+  if (!core.quiet) core.emit({ type: 'message', conversationId: c.id, customerId: c.customerId, from: 'system', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: [staying.id] });
 }

@@ -23,7 +23,7 @@ export function customerEnd(core: EngineCore, cmd: CustomerEnd): CctwinError | n
   const text = 'Customer has ended the conversation';
   const entry = core.record(c, 'system', text, undefined, false);
   const agentIds = core.agentIdsOf(c);
-  core.emit({ type: 'message', conversationId: c.id, customerId: c.customerId, from: 'system', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
+  if (!core.quiet) core.emit({ type: 'message', conversationId: c.id, customerId: c.customerId, from: 'system', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
   for (const agentId of agentIds) core.emit({ type: 'customerEnded', agentId, conversationId: c.id });
   return null;
 }

@@ -29,7 +29,7 @@ export function end(core: EngineCore, cmd: End): CctwinError | null {
   if (c.offer !== null && c.offer.kind === 'conference') {
     c.conferenceStatus = 'none';
     core.rescind(c.offer, 'cancelled');
-    core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds: core.agentIdsOf(c) });
+    if (!core.quiet) core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds: core.agentIdsOf(c) });
   }
   const other = c.conferenceAgent;
   c.conferenceStatus = 'none';
@@ -73,7 +73,7 @@ export function endSession(core: EngineCore, cmd: EndSession): CctwinError | nul
   core.closeToCustomer(c);
   core.record(c, 'system', 'Messaging session ended', undefined, true);
   core.emit({ type: 'sessionEnded', conversationId: c.id, agentIds: core.agentIdsOf(c), atMs: core.nowMs });
-  if (core.tenant.csatOnSessionEnd) core.emit({ type: 'csatSurvey', conversationId: c.id, customerId: c.customerId });
+  if (core.tenant.csatOnSessionEnd && !core.quiet) core.emit({ type: 'csatSurvey', conversationId: c.id, customerId: c.customerId });
   if (core.tenant.releaseCapacityOnSessionEnd) {
     core.endConversation(c, 'completed');
     core.releaseSlot(agent, a);

@@ -24,6 +24,7 @@ export function reply(core: EngineCore, cmd: Reply): CctwinError | null {
     if (cmd.text.includes(ch)) return core.refuse('E_RESERVED_CHARS', `${c.asset.channel} reserves ${[...rules.reservedChars].join(' ')}`);
   }
   const entry = core.record(c, 'agent', cmd.text, agent.id, false);
+  if (core.quiet) return null;
   core.emit({
     type: 'message', conversationId: c.id, customerId: c.customerId, from: 'agent', fromAgentId: agent.id,
     text: cmd.text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: core.agentIdsOf(c),
@@ -40,7 +41,7 @@ export function note(core: EngineCore, cmd: Note): CctwinError | null {
   const entry = core.record(c, 'agent', cmd.text, agent.id, true);
   const agentIds = core.agentIdsOf(c);
   if (!agentIds.includes(agent.id)) agentIds.push(agent.id);
-  core.emit({ type: 'note', conversationId: c.id, agentId: agent.id, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
+  if (!core.quiet) core.emit({ type: 'note', conversationId: c.id, agentId: agent.id, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
   return null;
 }
 
@@ -53,7 +54,7 @@ export function customerMessage(core: EngineCore, cmd: CustomerMessage): CctwinE
     const entry = core.record(open, 'customer', cmd.text, undefined, false);
     const agentIds = core.agentIdsOf(open);
     if (agentIds.length > 0) {
-      core.emit({ type: 'message', conversationId: open.id, customerId: open.customerId, from: 'customer', text: cmd.text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
+      if (!core.quiet) core.emit({ type: 'message', conversationId: open.id, customerId: open.customerId, from: 'customer', text: cmd.text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
     }
     return null;
   }

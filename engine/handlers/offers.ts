@@ -19,7 +19,7 @@ export function accept(core: EngineCore, cmd: Accept): CctwinError | null {
     c.conferenceAgent = agent;
     c.conferenceStatus = 'active';
     core.emit({ type: 'conferenced', conversationId: c.id, atMs: core.nowMs });
-    core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'active', agentIds: core.agentIdsOf(c) });
+    if (!core.quiet) core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'active', agentIds: core.agentIdsOf(c) });
   } else {
     c.state = 'active';
     c.owner = agent;
@@ -36,7 +36,7 @@ export function accept(core: EngineCore, cmd: Accept): CctwinError | null {
   if (offer.kind === 'conference') {
     const text = `${agent.name} joined the conversation`;
     const entry = core.record(c, 'system', text, undefined, false);
-    core.emit({ type: 'message', conversationId: c.id, customerId: c.customerId, from: 'system', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: core.agentIdsOf(c) });
+    if (!core.quiet) core.emit({ type: 'message', conversationId: c.id, customerId: c.customerId, from: 'system', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: core.agentIdsOf(c) });
   }
   return null;
 }
@@ -66,7 +66,7 @@ function expire(core: EngineCore, expired: Offer): void {
   for (const o of agent.offers.values()) if (o !== expired) offers.push(o);
   for (const offer of offers) {
     core.withdrawOffer(offer);
-    core.emit({ type: 'offerRescinded', agentId: agent.id, offerId: offer.id, conversationId: offer.conversation.id, reason: 'rona' });
+    if (!core.quiet) core.emit({ type: 'offerRescinded', agentId: agent.id, offerId: offer.id, conversationId: offer.conversation.id, reason: 'rona' });
     returnConversation(core, offer);
   }
 }
@@ -76,7 +76,7 @@ function returnConversation(core: EngineCore, offer: Offer): void {
   const c = offer.conversation;
   if (offer.kind === 'conference') {
     c.conferenceStatus = 'none';
-    core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds: core.agentIdsOf(c) });
+    if (!core.quiet) core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'ended', agentIds: core.agentIdsOf(c) });
   } else if (offer.dropOnTimeout) {
     core.endConversation(c, 'droppedOnTransfer');
   } else {

@@ -10,17 +10,24 @@ export class SmallMap<K, V> {
     return this.ks.length;
   }
 
+  /** A plain loop: for a handful of keys it beats calling indexOf. */
+  private indexOf(key: K): number {
+    const ks = this.ks;
+    for (let i = 0; i < ks.length; i++) if (ks[i] === key) return i;
+    return -1;
+  }
+
   get(key: K): V | undefined {
-    const i = this.ks.indexOf(key);
+    const i = this.indexOf(key);
     return i < 0 ? undefined : this.vs[i];
   }
 
   has(key: K): boolean {
-    return this.ks.indexOf(key) >= 0;
+    return this.indexOf(key) >= 0;
   }
 
   set(key: K, value: V): this {
-    const i = this.ks.indexOf(key);
+    const i = this.indexOf(key);
     if (i >= 0) {
       this.vs[i] = value;
     } else {
@@ -33,7 +40,7 @@ export class SmallMap<K, V> {
   delete(key: K): boolean {
     const ks = this.ks;
     const vs = this.vs;
-    const i = ks.indexOf(key);
+    const i = this.indexOf(key);
     if (i < 0) return false;
     for (let j = i + 1; j < ks.length; j++) {
       ks[j - 1] = ks[j]!;

@@ -62,7 +62,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const seed = options.seed ?? scenario.seed;
   const wallStart = performance.now();
   const recorder = new RunRecorder({ warmupMs: scenario.warmupMs, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs });
-  const engine = new Engine({ ...engineConfigOf(scenario), ...(options.mask ? { mask: timedMasker(options.mask, recorder) } : {}) });
+  // Quiet: no simulated person reads messages, notes or conference status, so the engine leaves them out.
+  const engine = new Engine({ ...engineConfigOf(scenario), quiet: true, ...(options.mask ? { mask: timedMasker(options.mask, recorder) } : {}) });
   const core = engine.core;
   const queue = new EventQueue();
   const out: EngineEvent[] = [];
@@ -76,7 +77,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   let writingStream: CustomerModel | null = null;
   let writingCustomerId = '';
 
-  let now = 0;
+  /** Virtual time, ms. In a typed array: the closures share it, and a captured double would be boxed anew at every event. */
+  const clock = new Float64Array(1);
   let events = 0;
   let heldSince = scenario.warmupMs;
   let heldArea = 0;
@@ -86,7 +88,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     // Emptied by popping: `out.length = 0` would drop the backing store and
     // make every command allocate a new one.
     while (out.length > 0) out.pop();
-    engine.execute(cmd, now, out);
+    engine.execute(cmd, clock[0], out);
     for (let i = 0; i < out.length; i++) {
       const e = out[i]!;
       recorder.record(e);
@@ -94,7 +96,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     }
     if (check) {
       const problems = checkInvariants(core);
-      if (problems.length > 0) throw new Error(`engine invariants broken at ${now} ms after ${cmd.type}: ${problems.join('; ')}`);
+      if (problems.length > 0) throw new Error(`engine invariants broken at ${clock[0]} ms after ${cmd.type}: ${problems.join('; ')}`);
     }
   };
 
@@ -123,33 +125,33 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         break;
       case 'offer': {
         const delay = agentModels.get(e.agentId)!.acceptAfterMs();
-        if (delay >= 0) planAgent(now + delay, { type: 'accept', agentId: e.agentId, offerId: e.offerId });
+        if (delay >= 0) planAgent(clock[0] + delay, { type: 'accept', agentId: e.agentId, offerId: e.offerId });
         break;
       }
       case 'agentState':
-        if (e.state === 'rona') planAgent(now + agentModels.get(e.agentId)!.ronaRecoveryMs(), { type: 'setState', agentId: e.agentId, state: 'available' });
+        if (e.state === 'rona') planAgent(clock[0] + agentModels.get(e.agentId)!.ronaRecoveryMs(), { type: 'setState', agentId: e.agentId, state: 'available' });
         break;
       case 'arrived': {
         const sim: ConversationSim = { stream: writingStream!, customerId: writingCustomerId, planned: false };
         conversations.set(e.conversationId, sim);
         const patience = sim.stream.patienceMs();
-        if (patience >= 0) queue.push(now + patience, A.PATIENCE, e.conversationId);
+        if (patience >= 0) queue.push(clock[0] + patience, A.PATIENCE, e.conversationId);
         break;
       }
       case 'conversation':
         planConversation(e.agentId, e.conversationId, e.role);
         break;
       case 'wrapUpRequired':
-        planAgent(now + agentModels.get(e.agentId)!.wrapUpMs(), { type: 'wrapUp', agentId: e.agentId, conversationId: e.conversationId, reason: 'Resolved' });
+        planAgent(clock[0] + agentModels.get(e.agentId)!.wrapUpMs(), { type: 'wrapUp', agentId: e.agentId, conversationId: e.conversationId, reason: 'Resolved' });
         break;
       case 'customerEnded':
       case 'interrupted':
-        planAgent(now + agentModels.get(e.agentId)!.reactAfterMs(), { type: 'end', agentId: e.agentId, conversationId: e.conversationId });
+        planAgent(clock[0] + agentModels.get(e.agentId)!.reactAfterMs(), { type: 'end', agentId: e.agentId, conversationId: e.conversationId });
         break;
       case 'sessionEnded': {
         const sim = conversations.get(e.conversationId);
         if (sim !== undefined && sim.stream.returnsAfterSessionEnd()) {
-          const atMs = now + sim.stream.handleMs();
+          const atMs = clock[0] + sim.stream.handleMs();
           if (atMs < scenario.durationMs) queue.push(atMs, A.RETURN, { stream: sim.stream, customerId: sim.customerId });
         }
         break;
@@ -166,32 +168,32 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     const stream = sim.stream;
     const handleMs = stream.handleMs();
     if (role === 'conference') {
-      queue.push(now + handleMs, A.LEAVE_CONFERENCE, conversationId);
+      queue.push(clock[0] + handleMs, A.LEAVE_CONFERENCE, conversationId);
       return;
     }
     const end: Command = { type: 'end', agentId, conversationId };
     if (sim.planned) {
-      planAgent(now + handleMs, end);
+      planAgent(clock[0] + handleMs, end);
       return;
     }
     sim.planned = true;
     switch (stream.outcome()) {
       case 'transfer':
-        queue.push(now + handleMs * stream.fraction(), A.TRANSFER, { agentId, conversationId });
+        queue.push(clock[0] + handleMs * stream.fraction(), A.TRANSFER, { agentId, conversationId });
         return;
       case 'conference':
-        queue.push(now + handleMs * stream.fraction(), A.CONFERENCE, { agentId, conversationId });
-        planAgent(now + handleMs, end);
+        queue.push(clock[0] + handleMs * stream.fraction(), A.CONFERENCE, { agentId, conversationId });
+        planAgent(clock[0] + handleMs, end);
         return;
       case 'customerEnds':
-        queue.push(now + handleMs * stream.fraction(), A.CUSTOMER_END, conversationId);
+        queue.push(clock[0] + handleMs * stream.fraction(), A.CUSTOMER_END, conversationId);
         return;
       case 'sessionEnd':
-        planAgent(now + handleMs, { type: 'endSession', agentId, conversationId });
-        planAgent(now + handleMs, end);
+        planAgent(clock[0] + handleMs, { type: 'endSession', agentId, conversationId });
+        planAgent(clock[0] + handleMs, end);
         return;
       case 'end':
-        planAgent(now + handleMs, end);
+        planAgent(clock[0] + handleMs, end);
         return;
     }
   };
@@ -232,7 +234,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     // The first agent hands over: the invited agent keeps the chat and ends it later.
     const staying = c.conferenceAgent.id;
     run({ type: 'endConference', agentId: c.owner.id, conversationId });
-    planAgent(now + sim.stream.handleMs(), { type: 'end', agentId: staying, conversationId });
+    planAgent(clock[0] + sim.stream.handleMs(), { type: 'end', agentId: staying, conversationId });
   };
 
   // ---- set-up: assets, agents (all made available at t = 0), arrival streams ----
@@ -279,8 +281,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
       heldArea += core.heldSlots * (until - heldSince);
       heldSince = until;
     }
-    now = t;
-    if ((++events & 0xffff) === 0 && options.onProgress) options.onProgress(now, events);
+    clock[0] = t;
+    if ((++events & 0xffff) === 0 && options.onProgress) options.onProgress(clock[0], events);
     switch (kind) {
       case A.ARRIVAL: {
         const arrival = ref as Arrival;
@@ -334,7 +336,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   recorder.finish(open);
   const windowMs = Math.max(0, measureEndMs - scenario.warmupMs);
   return {
-    recorder, seed, simulatedMs: now, events, wallMs: performance.now() - wallStart, agents,
+    recorder, seed, simulatedMs: clock[0], events, wallMs: performance.now() - wallStart, agents,
     occupancy: slots > 0 && windowMs > 0 ? heldArea / (slots * windowMs) : 0,
   };
 }
