@@ -13,6 +13,7 @@ import type { Report } from '../../reports/report.js';
 import { renderHtml } from '../../reports/html/render-html.js';
 import { renderHlog } from '../../reports/hlog.js';
 import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
+import { formatDuration } from '../../reports/format-duration.js';
 import { parseScenarioBudgets } from '../../reports/budgets/scenario-budgets.js';
 import { allPass, evaluateBudgets } from '../../reports/budgets/evaluate-budgets.js';
 import { renderJson } from '../../reports/render-json.js';
@@ -64,15 +65,25 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
 }
 
 /**
- * Runs the replications, with a progress bar on stderr when asked. The pool
- * tells nothing until every replication is done, so the bar shows the count
- * and the elapsed time, redrawn each second while workers run.
+ * Runs the replications, with a progress bar on stderr when asked: by
+ * simulated time for one replication (it runs in this thread), by
+ * replications finished for several (workers), the elapsed time redrawn each
+ * second meanwhile.
  */
 async function withProgress(scenario: Scenario, plan: ReplicationPlan, show: boolean): Promise<ReplicationResult[]> {
   if (!show) return runReplications(scenario, plan);
-  const what = plan.replications === 1 ? '1 run' : `${plan.replications} replications on ${plan.threads} thread${plan.threads === 1 ? '' : 's'}`;
-  const bar = new ProgressBar(process.stderr, { label: `${scenario.name}: ${what}`, total: null, describe: (done) => `${done}/${plan.replications}` });
-  return whileRunning(bar, () => runReplications(scenario, plan), (results) => results.length);
+  if (plan.replications === 1) {
+    const bar = new ProgressBar(process.stderr, {
+      label: scenario.name, total: scenario.durationMs, describe: (ms) => `${formatDuration(ms, 'ms')} simulated`,
+    });
+    const onProgress = (simulatedMs: number) => bar.update(simulatedMs, simulatedMs >= scenario.durationMs ? 'draining' : '');
+    return whileRunning(bar, () => runReplications(scenario, plan, { onProgress }), () => scenario.durationMs);
+  }
+  const bar = new ProgressBar(process.stderr, {
+    label: `${scenario.name}: ${plan.replications} replications on ${plan.threads} thread${plan.threads === 1 ? '' : 's'}`,
+    total: plan.replications, describe: (done) => `${done}/${plan.replications}`,
+  });
+  return whileRunning(bar, () => runReplications(scenario, plan, { onDone: (done) => bar.update(done) }), (results) => results.length);
 }
 
 /** `--out DIR`: report.json, report.html and histograms.hlog (the merged histograms, in HdrHistogram's log format). */

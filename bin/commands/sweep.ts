@@ -6,6 +6,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { cartesian, parseVary, type Vary } from '../../sim/sweep/vary.js';
 import { runSweep } from '../../sim/sweep/sweep.js';
+import type { TaskHooks } from '../../sim/parallel/pool.js';
 import { renderSweepText, sweepJson } from '../../reports/render-sweep.js';
 import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
@@ -36,17 +37,17 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
     return EXIT_BAD_INPUT;
   }
   let result;
-  const sweep = () => runSweep({
+  const sweep = (hooks: TaskHooks = {}) => runSweep({
     file: args.scenario, set: args.set, varies, replications: args.replications, threads: args.threads,
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
-  });
+  }, hooks);
   try {
     if (wantsProgress(args.progress, process.stderr, args.quiet === true)) {
-      // The pool tells nothing until every point is done: the bar shows the elapsed time.
       const points = cartesian(varies).length;
+      const tasks = points * args.replications;
       const label = `sweep: ${points} point${points === 1 ? '' : 's'} x ${args.replications} replication${args.replications === 1 ? '' : 's'} on ${args.threads} thread${args.threads === 1 ? '' : 's'}`;
-      const bar = new ProgressBar(process.stderr, { label, total: null, describe: (done) => `${done}/${points} points` });
-      result = await whileRunning(bar, sweep, (r) => r.points.length);
+      const bar = new ProgressBar(process.stderr, { label, total: tasks, describe: (done) => `${done}/${tasks} runs` });
+      result = await whileRunning(bar, () => sweep({ onDone: (done) => bar.update(done) }), () => tasks);
     } else {
       result = await sweep();
     }

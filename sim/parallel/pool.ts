@@ -7,6 +7,13 @@ import { Piscina } from 'piscina';
 import type { Scenario } from '../../scenarios/scenario.js';
 import type { ReplicationResult } from '../../reports/replication.js';
 import { replicationSeed, runReplication, type ReplicationTask } from './replicate.js';
+import type { RunOptions } from '../runner/virtual-runner.js';
+
+/** For progress bars: replications finished, and (one replication in-process) the simulated time reached. */
+export interface TaskHooks {
+  onDone?: (done: number, total: number) => void;
+  onProgress?: RunOptions['onProgress'];
+}
 
 export interface ReplicationPlan {
   replications: number;
@@ -16,8 +23,8 @@ export interface ReplicationPlan {
   checkInvariants?: boolean;
 }
 
-export async function runReplications(scenario: Scenario, plan: ReplicationPlan): Promise<ReplicationResult[]> {
-  return runTasks(replicationTasks(scenario, plan), plan.threads);
+export async function runReplications(scenario: Scenario, plan: ReplicationPlan, hooks: TaskHooks = {}): Promise<ReplicationResult[]> {
+  return runTasks(replicationTasks(scenario, plan), plan.threads, hooks);
 }
 
 export function replicationTasks(scenario: Scenario, plan: Omit<ReplicationPlan, 'threads'>): ReplicationTask[] {
@@ -28,11 +35,20 @@ export function replicationTasks(scenario: Scenario, plan: Omit<ReplicationPlan,
 }
 
 /** Runs tasks on `threads` workers; results come back in task order. */
-export async function runTasks(tasks: readonly ReplicationTask[], threads: number): Promise<ReplicationResult[]> {
-  if (threads <= 1 && tasks.length === 1) return tasks.map(runReplication);
+export async function runTasks(tasks: readonly ReplicationTask[], threads: number, hooks: TaskHooks = {}): Promise<ReplicationResult[]> {
+  if (threads <= 1 && tasks.length === 1) {
+    const result = runReplication(tasks[0]!, hooks.onProgress);
+    hooks.onDone?.(1, 1);
+    return [result];
+  }
+  let done = 0;
   const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   try {
-    return await Promise.all(tasks.map((t) => pool.run(t) as Promise<ReplicationResult>));
+    return await Promise.all(tasks.map(async (t) => {
+      const result = (await pool.run(t)) as ReplicationResult;
+      hooks.onDone?.(++done, tasks.length);
+      return result;
+    }));
   } finally {
     await pool.destroy();
   }

@@ -5,7 +5,7 @@ import type { Scenario } from '../../scenarios/scenario.js';
 import { createMasker } from '../../engine/masking/index.js';
 import { toReplicationResult, type ReplicationResult } from '../../reports/replication.js';
 import { deriveSeed } from '../random/prng.js';
-import { runScenario } from '../runner/virtual-runner.js';
+import { runScenario, type RunOptions } from '../runner/virtual-runner.js';
 
 /** Replication 0 runs on the scenario's seed, so one replication reproduces a plain run. */
 export function replicationSeed(baseSeed: number, index: number): number {
@@ -19,12 +19,14 @@ export interface ReplicationTask {
   checkInvariants?: boolean;
 }
 
-export function runReplication(task: ReplicationTask): ReplicationResult {
+/** `onProgress` reaches the runner only in-process (a function cannot travel to a worker). */
+export function runReplication(task: ReplicationTask, onProgress?: RunOptions['onProgress']): ReplicationResult {
   const masker = createMasker(task.scenario.tenant.maskSensitiveData);
   const outcome = runScenario(task.scenario, {
     seed: task.seed,
     checkInvariants: task.checkInvariants === true,
     mask: (text) => masker.mask(text),
+    ...(onProgress ? { onProgress } : {}),
   });
   return toReplicationResult(task.index, task.seed, outcome.recorder, {
     occupancy: outcome.occupancy,

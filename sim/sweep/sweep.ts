@@ -7,7 +7,7 @@ import type { Report } from '../../reports/report.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
 import { parseScenarioBudgets } from '../../reports/budgets/scenario-budgets.js';
 import { allPass, evaluateBudgets } from '../../reports/budgets/evaluate-budgets.js';
-import { replicationTasks, runTasks } from '../parallel/pool.js';
+import { replicationTasks, runTasks, type TaskHooks } from '../parallel/pool.js';
 import { cartesian, type Vary } from './vary.js';
 
 export interface SweepPlan {
@@ -34,13 +34,13 @@ export interface SweepResult {
 }
 
 /** Loads every point first, so a bad value anywhere fails before anything runs (ScenarioError). */
-export async function runSweep(plan: SweepPlan): Promise<SweepResult> {
+export async function runSweep(plan: SweepPlan, hooks: TaskHooks = {}): Promise<SweepResult> {
   const started = performance.now();
   const combos = cartesian(plan.varies);
   const scenarios: Scenario[] = combos.map((values) => loadScenario(plan.file, [...plan.set, ...Object.entries(values).map(([k, v]) => `${k}=${v}`)]));
   const budgets = scenarios.map(parseScenarioBudgets);
   const taskLists = scenarios.map((s) => replicationTasks(s, { replications: plan.replications, ...(plan.seed !== undefined ? { seed: plan.seed } : {}) }));
-  const results = await runTasks(taskLists.flat(), plan.threads);
+  const results = await runTasks(taskLists.flat(), plan.threads, hooks);
   const wallMs = performance.now() - started;
   let offset = 0;
   const points = scenarios.map((s, i): SweepPoint => {
