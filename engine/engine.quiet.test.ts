@@ -82,7 +82,8 @@ describe('quiet engine', () => {
           expect(stateOf(quiet)).toBe(stateOf(loud));
         }
       }),
-      { numRuns: 200 },
+      // A fixed seed: the coverage check below must not depend on the draw.
+      { numRuns: 200, seed: 6 },
     );
     // The sequences did reach every kind of display-only event.
     expect([...left].sort()).toEqual([...DISPLAY_ONLY].sort());

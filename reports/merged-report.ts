@@ -6,12 +6,15 @@ import { buildReport, ratio } from './build-report.js';
 import { estimate } from './confidence.js';
 import { decodeTotals, mergeTotals, type ReplicationResult } from './replication.js';
 import { summarize } from './histogram.js';
+import { intervalRows, mergeIntervalTotals } from './interval-series.js';
+import type { TimeSeries } from './report.js';
 
 export interface MergeContext {
   scenario: string;
   /** The scenario's seed (replication 0 runs on it; the others on seeds derived from it). */
   seed: number;
   serviceLevelThresholdMs: number;
+  warmupMs: number;
   /** Wall-clock time of the whole run, all threads together. */
   wallMs: number;
 }
@@ -31,7 +34,28 @@ export function buildMergedReport(results: readonly ReplicationResult[], ctx: Me
     serviceLevelThresholdMs: ctx.serviceLevelThresholdMs,
   });
   if (ordered.length > 1) report.confidence = keyFigureEstimates(ordered);
+  report.intervals = intervalRows(mergeIntervalTotals(ordered.map((r) => r.intervals)), ctx.warmupMs, ordered.length);
+  report.timeSeries = meanTimeSeries(ordered.map((r) => r.timeSeries));
   return report;
+}
+
+/** Each sample averaged over the replications (all sample the same instants). */
+function meanTimeSeries(all: readonly TimeSeries[]): TimeSeries {
+  const n = all.length;
+  const mean = (pick: (t: TimeSeries) => number[]): number[] =>
+    pick(all[0]!).map((_, i) => Math.round((all.reduce((sum, t) => sum + (pick(t)[i] ?? 0), 0) / n) * 1000) / 1000);
+  return {
+    stepSeconds: all[0]!.stepSeconds,
+    queueLength: mean((t) => t.queueLength),
+    heldSlots: mean((t) => t.heldSlots),
+    staffedSlots: mean((t) => t.staffedSlots),
+    agents: {
+      available: mean((t) => t.agents.available),
+      engaged: mean((t) => t.agents.engaged),
+      idle: mean((t) => t.agents.idle),
+      rona: mean((t) => t.agents.rona),
+    },
+  };
 }
 
 function keyFigureEstimates(results: readonly ReplicationResult[]): KeyFigureEstimates {

@@ -1,7 +1,8 @@
 // One replication as it travels between threads: plain numbers and encoded
 // HDR histograms. Merging sums counts and adds histograms exactly, so the
 // merged report is the same whichever thread ran which replication.
-import type { ConversationCounts, HistogramName } from './report.js';
+import type { ConversationCounts, HistogramName, TimeSeries } from './report.js';
+import type { IntervalTotals } from './interval-series.js';
 import { HISTOGRAM_NAMES, histogramUnit } from './report.js';
 import { createLatencyHistogram, decodeHistogram, encodeHistogram, mergeInto, type LatencyHistogram } from './histogram.js';
 import type { RunTotals } from './run-totals.js';
@@ -20,6 +21,8 @@ export interface ReplicationResult {
   wallMs: number;
   /** HdrHistogram compressed base64, per histogram. */
   histograms: Record<HistogramName, string>;
+  intervals: IntervalTotals;
+  timeSeries: TimeSeries;
 }
 
 export interface ReplicationFigures {
@@ -28,6 +31,8 @@ export interface ReplicationFigures {
   simulatedMs: number;
   events: number;
   wallMs: number;
+  intervals: IntervalTotals;
+  timeSeries: TimeSeries;
 }
 
 export function toReplicationResult(index: number, seed: number, totals: RunTotals, f: ReplicationFigures): ReplicationResult {

@@ -86,7 +86,7 @@ describe('report.schema.json', () => {
   it('accepts merged replications with their confidence intervals', () => {
     const s = scenario({ durationMs: 3_600_000, agents: [agentGroup({ count: 4 })], customers: [customerStream({ arrivals: [{ fromMs: 0, perSecond: 0.03 }] })] });
     const results = [0, 1, 2].map((index) => runReplication({ scenario: s, index, seed: replicationSeed(s.seed, index) }));
-    const report = buildMergedReport(results, { scenario: s.name, seed: s.seed, serviceLevelThresholdMs: s.serviceLevelThresholdMs, wallMs: 12 });
+    const report = buildMergedReport(results, { scenario: s.name, seed: s.seed, serviceLevelThresholdMs: s.serviceLevelThresholdMs, warmupMs: s.warmupMs, wallMs: 12 });
     expect(report.confidence).toBeDefined();
     expect(errorsOf(asWritten(report))).toBe('');
   });

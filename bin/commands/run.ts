@@ -52,7 +52,7 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
   const report = buildMergedReport(results, {
     scenario: scenario.name,
     seed: args.seed ?? scenario.seed,
-    serviceLevelThresholdMs: scenario.serviceLevelThresholdMs,
+    serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, warmupMs: scenario.warmupMs,
     wallMs: performance.now() - started,
   });
   report.budgets = evaluateBudgets(report, budgets);

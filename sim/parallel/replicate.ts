@@ -34,5 +34,7 @@ export function runReplication(task: ReplicationTask, onProgress?: RunOptions['o
     simulatedMs: outcome.simulatedMs,
     events: outcome.events,
     wallMs: outcome.wallMs,
+    intervals: outcome.intervals,
+    timeSeries: outcome.timeSeries,
   });
 }

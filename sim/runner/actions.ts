@@ -11,8 +11,9 @@ export const RETURN = 5; // a customer whose session was ended writes again
 export const TRANSFER = 6; // the owner decides to transfer
 export const CONFERENCE = 7; // the owner calls in a second agent
 export const LEAVE_CONFERENCE = 8; // one of the two conference agents leaves
+export const STAFFING = 9; // a group's agents on shift change (shifts start or end)
 
-export type ActionKind = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+export type ActionKind = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
 /** The payload of an AGENT_COMMAND: the command, built when planned. */
 export type PlannedCommand = Command;

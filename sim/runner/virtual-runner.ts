@@ -16,6 +16,10 @@ import { createRng, deriveSeed } from '../random/prng.js';
 import { AgentModel } from './agent-model.js';
 import { CustomerModel } from './customer-model.js';
 import { agentIdOf, assetIdOf, engineConfigOf, setupCommands } from './world.js';
+import { ShiftRoster, type StaffingChange } from './shift-roster.js';
+import { TimeSeriesSampler } from './time-series-sampler.js';
+import { IntervalSeries, type IntervalTotals } from '../../reports/interval-series.js';
+import type { TimeSeries } from '../../reports/report.js';
 import * as A from './actions.js';
 
 export interface RunOptions {
@@ -38,8 +42,12 @@ export interface RunOutcome {
   events: number;
   wallMs: number;
   agents: number;
-  /** Held slot-time over offered slot-time between warm-up and the end of arrivals. */
+  /** Held slot-time over staffed slot-time between warm-up and the end of arrivals. */
   occupancy: number;
+  /** Per reporting interval, for the report's interval table. */
+  intervals: IntervalTotals;
+  /** The center sampled at a fixed step, for the report's charts. */
+  timeSeries: TimeSeries;
 }
 
 interface ConversationSim {
@@ -83,6 +91,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   let heldSince = scenario.warmupMs;
   let heldArea = 0;
   const measureEndMs = scenario.durationMs;
+  const roster = new ShiftRoster(scenario);
+  const intervals = new IntervalSeries(scenario.intervalMs, scenario.durationMs, scenario.serviceLevelThresholdMs);
+  // Six samples an interval, and no more than 2,000 in all.
+  const sampler = new TimeSeriesSampler(Math.max(scenario.intervalMs / 6, scenario.durationMs / 2000), scenario.durationMs);
+  let slotTimeSince = 0;
 
   const run = (cmd: Command): void => {
     // Emptied by popping: `out.length = 0` would drop the backing store and
@@ -92,6 +105,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     for (let i = 0; i < out.length; i++) {
       const e = out[i]!;
       recorder.record(e);
+      intervals.record(e);
       react(e);
     }
     if (check) {
@@ -237,19 +251,18 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     planAgent(clock[0] + sim.stream.handleMs(), { type: 'end', agentId: staying, conversationId });
   };
 
-  // ---- set-up: assets, agents (all made available at t = 0), arrival streams ----
+  // ---- set-up: assets, agents (logged in as their staffing says), arrival streams ----
   for (const cmd of setupCommands(scenario)) run(cmd);
   let agents = 0;
-  let slots = 0;
   for (const group of scenario.agents) {
     const model = new AgentModel(group, createRng(deriveSeed(seed, 'agents', group.group)));
-    for (let i = 0; i < group.count; i++) {
-      const id = agentIdOf(group.group, i);
-      agentModels.set(id, model);
-      run({ type: 'setState', agentId: id, state: 'available' });
-    }
+    for (let i = 0; i < group.count; i++) agentModels.set(agentIdOf(group.group, i), model);
     agents += group.count;
-    slots += group.count * group.capacity;
+  }
+  const staffedArea = staffedSlotTime(scenario, scenario.warmupMs, measureEndMs);
+  for (const change of roster.changes()) {
+    if (change.atMs === 0) for (const cmd of roster.apply(change)) run(cmd);
+    else if (change.atMs < scenario.durationMs) queue.push(change.atMs, A.STAFFING, change);
   }
   streams.forEach((stream, i) => {
     const process = createArrivalProcess(stream.spec.arrivals, scenario.durationMs, createRng(deriveSeed(seed, 'arrivals', i)));
@@ -281,6 +294,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
       heldArea += core.heldSlots * (until - heldSince);
       heldSince = until;
     }
+    if (t > slotTimeSince) {
+      intervals.addSlotTime(slotTimeSince, t, core.heldSlots, roster.staffedSlots);
+      sampler.sampleUpTo(t, core, roster.staffedSlots);
+      slotTimeSince = t;
+    }
     clock[0] = t;
     if ((++events & 0xffff) === 0 && options.onProgress) options.onProgress(clock[0], events);
     switch (kind) {
@@ -296,10 +314,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         break;
       case A.AGENT_COMMAND: {
         const cmd = ref as Command;
+        // An agent whose shift ended while it was in RONA stays logged out.
+        if (cmd.type === 'setState' && roster.isOffShift(cmd.agentId)) break;
         if (cmd.type === 'wrapUp' || cmd.type === 'setState') routeTimed(cmd);
         else run(cmd);
         break;
       }
+      case A.STAFFING:
+        for (const cmd of roster.apply(ref as StaffingChange)) routeTimed(cmd);
+        break;
       case A.PATIENCE: {
         const c = core.conversations.get(ref as number);
         // Patience runs from arrival until the first answer; a later wait (after a transfer) is not abandonment.
@@ -330,6 +353,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     }
   }
   if (heldSince < measureEndMs) heldArea += core.heldSlots * (measureEndMs - heldSince);
+  if (slotTimeSince < scenario.durationMs) {
+    intervals.addSlotTime(slotTimeSince, scenario.durationMs, core.heldSlots, roster.staffedSlots);
+    sampler.sampleUpTo(scenario.durationMs, core, roster.staffedSlots);
+  }
 
   const open: number[] = [];
   for (const c of core.conversations.values()) if (c.state !== 'ended') open.push(c.id);
@@ -337,7 +364,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const windowMs = Math.max(0, measureEndMs - scenario.warmupMs);
   return {
     recorder, seed, simulatedMs: clock[0], events, wallMs: performance.now() - wallStart, agents,
-    occupancy: slots > 0 && windowMs > 0 ? heldArea / (slots * windowMs) : 0,
+    occupancy: staffedArea > 0 && windowMs > 0 ? heldArea / staffedArea : 0,
+    intervals: intervals.totals,
+    timeSeries: sampler.series,
   };
 }
 
@@ -349,4 +378,20 @@ function timedMasker(mask: TextMasker, recorder: RunRecorder): TextMasker {
     recorder.recordMaskNanos((performance.now() - t0) * 1e6);
     return masked;
   };
+}
+
+/**
+ * Slot-time staffed between two times, from the staffing pieces (exact: whole
+ * ms times whole slots), so constant staffing gives exactly count x capacity x window.
+ */
+function staffedSlotTime(scenario: Scenario, fromMs: number, toMs: number): number {
+  let area = 0;
+  for (const g of scenario.agents) {
+    g.staffing.forEach((piece, i) => {
+      const end = g.staffing[i + 1]?.fromMs ?? Infinity;
+      const overlap = Math.min(end, toMs) - Math.max(piece.fromMs, fromMs);
+      if (overlap > 0) area += piece.count * g.capacity * overlap;
+    });
+  }
+  return area;
 }

@@ -46,7 +46,7 @@ export async function runSweep(plan: SweepPlan, hooks: TaskHooks = {}): Promise<
   const points = scenarios.map((s, i): SweepPoint => {
     const mine = results.slice(offset, offset + plan.replications);
     offset += plan.replications;
-    const report = buildMergedReport(mine, { scenario: s.name, seed: plan.seed ?? s.seed, serviceLevelThresholdMs: s.serviceLevelThresholdMs, wallMs });
+    const report = buildMergedReport(mine, { scenario: s.name, seed: plan.seed ?? s.seed, serviceLevelThresholdMs: s.serviceLevelThresholdMs, warmupMs: s.warmupMs, wallMs });
     report.budgets = evaluateBudgets(report, budgets[i]!);
     return { values: combos[i]!, report, pass: allPass(report.budgets), agents: report.agents.count };
   });

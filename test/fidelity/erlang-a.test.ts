@@ -25,7 +25,7 @@ describe('fidelity: Erlang A', () => {
       serviceLevelThresholdSeconds: scenario.serviceLevelThresholdMs / 1000,
     });
     const results = await runReplications(scenario, { replications: REPLICATIONS, threads: 2 });
-    const report = buildMergedReport(results, { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, wallMs: 1 });
+    const report = buildMergedReport(results, { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, warmupMs: scenario.warmupMs, wallMs: 1 });
     const c = report.confidence!;
     const pairs: [string, Estimate, number][] = [
       ['serviceLevel', c.serviceLevel, theory.serviceLevel],

@@ -14,7 +14,7 @@ const scenario = loadScenario('scenarios/quickstart.yaml', ['duration=2h', 'warm
 
 async function report(replications: number, threads: number): Promise<string> {
   const results = await runReplications(scenario, { replications, threads });
-  const r = buildMergedReport(results, { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, wallMs: 1 });
+  const r = buildMergedReport(results, { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, warmupMs: scenario.warmupMs, wallMs: 1 });
   return renderJson(withoutWallClock(r));
 }
 
@@ -36,7 +36,7 @@ describe('replications on worker threads', () => {
   it('several replications give each key figure a mean and a 95% interval around it', async () => {
     const results = await runReplications(scenario, { replications: 5, threads: 2 });
     expect(new Set(results.map((r) => r.seed)).size).toBe(5);
-    const r = buildMergedReport(results, { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, wallMs: 1 });
+    const r = buildMergedReport(results, { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, warmupMs: scenario.warmupMs, wallMs: 1 });
     const sl = r.confidence!.serviceLevel;
     expect(sl.halfWidth).toBeGreaterThan(0);
     expect(sl.low!).toBeLessThan(sl.mean);
