@@ -12,9 +12,9 @@ export class TimeSeriesSampler {
     this.series = { stepSeconds: stepMs / 1000, queueLength: [], heldSlots: [], staffedSlots: [], agents: { available: [], engaged: [], idle: [], rona: [] } };
   }
 
-  /** Take every sample due up to `nowMs` (the state has not changed since the last event). */
+  /** Take every sample due before `nowMs`: the state has not changed since the last event, which came before. */
   sampleUpTo(nowMs: number, core: EngineCore, staffedSlots: number): void {
-    while (this.nextAtMs <= nowMs && this.nextAtMs < this.endMs) {
+    while (this.nextAtMs < nowMs && this.nextAtMs < this.endMs) {
       this.take(core, staffedSlots);
       this.nextAtMs += this.stepMs;
     }

@@ -68,3 +68,35 @@ describe('virtual-time runner', () => {
     expect(later).toBeLessThan(all * 0.7);
   });
 });
+
+describe('virtual-time runner: shifts and intervals', () => {
+  const shifts = scenario({
+    durationMs: 3600_000,
+    intervalMs: 900_000,
+    agents: [agentGroup({ count: 12, staffing: [{ fromMs: 0, count: 4 }, { fromMs: 1800_000, count: 12 }], noAnswer: 0.2, ronaRecovery: { kind: 'const', value: 1000 } })],
+    customers: [customerStream({ arrivals: [{ fromMs: 0, perSecond: 0.05 }], handleTime: { kind: 'exp', mean: 60_000 } })],
+  });
+
+  it('logs agents in as the staffing says, and off-shift agents take no offers', () => {
+    const r = simulate(shifts, { checkInvariants: true });
+    const ts = r.timeSeries!;
+    const half = ts.staffedSlots.length / 2;
+    expect(new Set(ts.staffedSlots.slice(0, half))).toEqual(new Set([4]));
+    expect(new Set(ts.staffedSlots.slice(half))).toEqual(new Set([12]));
+    // Before 30 minutes 8 agents are off shift (idle), and RONA recoveries do not bring them in.
+    for (let i = 0; i < half; i++) expect(ts.agents.idle[i]).toBe(8);
+    expect(r.agents.count).toBe(12);
+  });
+
+  it('reports each interval by arrival, and occupancy over the slots staffed', () => {
+    const r = simulate(shifts);
+    const rows = r.intervals!;
+    expect(rows.map((x) => x.startSeconds)).toEqual([0, 900, 1800, 2700]);
+    expect(rows.map((x) => x.staffedSlots)).toEqual([4, 4, 12, 12]);
+    expect(rows.reduce((n, x) => n + x.arrived, 0)).toBe(r.conversations.arrived);
+    // Four agents for 0.05/s x 60 s = 3 erlangs are busier than twelve.
+    expect(rows[1]!.occupancy).toBeGreaterThan(rows[3]!.occupancy);
+    const staffedSlotSeconds = rows.reduce((n, x) => n + x.staffedSlots * 900, 0);
+    expect(r.agents.occupancy).toBeCloseTo(rows.reduce((n, x) => n + x.occupancy * x.staffedSlots * 900, 0) / staffedSlotSeconds, 3);
+  });
+});
