@@ -92,6 +92,7 @@ describe('parseScenarioText', () => {
         handleTime: { kind: 'exp', mean: 180_000 },
         transfer: 0, conference: 0, customerEnds: 0, sessionEnd: 0, returnAfterSessionEnd: 0, proactive: 0,
       }],
+      messages: null,
       budgets: [],
       file: 'minimal.yaml',
     });

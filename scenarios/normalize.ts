@@ -37,6 +37,10 @@ export function normalizeScenario(source: ScenarioSource, file: string, budgetLi
     queues: source.queues.map((q) => ({ name: q.name, routing: q.routing ?? SOURCE_DEFAULTS.routing })),
     agents: source.agents.map(agentGroup),
     customers: source.customers.map(customerStream),
+    messages: source.messages === undefined ? null : {
+      piiShare: source.messages.piiShare ?? 0.1,
+      locales: source.messages.locales ?? ['en', 'de', 'nl', 'sv', 'cs'],
+    },
     budgets: (source.budgets ?? []).map((expression, i) => {
       const line = budgetLines[i];
       return line === undefined ? { expression } : { expression, line };

@@ -18,6 +18,7 @@ export interface ScenarioSource {
   queues: { name: string; routing?: RoutingPolicyName }[];
   agents: AgentGroupSource[];
   customers: CustomerStreamSource[];
+  messages?: { piiShare?: number; locales?: ('en' | 'de' | 'nl' | 'sv' | 'cs')[] };
   budgets?: string[];
 }
 

@@ -25,6 +25,8 @@ export interface Scenario {
   queues: QueueSpec[];
   agents: AgentGroupSpec[];
   customers: CustomerStreamSpec[];
+  /** What customers write: null for a fixed greeting; else seeded messages with this share holding PII. */
+  messages: MessagesSpec | null;
   /** Budget expressions as written, e.g. `answerTime.p90 <= 60s`. */
   budgets: BudgetSource[];
   /** Where this scenario came from, for error messages. */
@@ -103,4 +105,9 @@ export interface BudgetSource {
   expression: string;
   /** 1-based line in the scenario file, when known. */
   line?: number;
+}
+
+export interface MessagesSpec {
+  piiShare: number;
+  locales: ('en' | 'de' | 'nl' | 'sv' | 'cs')[];
 }

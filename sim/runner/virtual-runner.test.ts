@@ -100,3 +100,16 @@ describe('virtual-time runner: shifts and intervals', () => {
     expect(r.agents.occupancy).toBeCloseTo(rows.reduce((n, x) => n + x.occupancy * x.staffedSlots * 900, 0) / staffedSlotSeconds, 3);
   });
 });
+
+describe('virtual-time runner: customer messages with PII', () => {
+  it('writes seeded messages, masks them for agents, and times the masking', async () => {
+    const { createMasker } = await import('../../engine/masking/index.js');
+    const masker = createMasker(true);
+    const s = scenario({ messages: { piiShare: 0.5, locales: ['en', 'de'] } });
+    const a = simulate(s, { mask: (t) => masker.mask(t) });
+    const b = simulate(s, { mask: (t) => masker.mask(t) });
+    expect(a.histograms['engine.mask'].count).toBeGreaterThan(a.conversations.arrived);
+    expect(a.conversations).toEqual(b.conversations);
+    expect(simulate(scenario(), { mask: (t) => masker.mask(t) }).histograms['engine.mask'].count).toBeGreaterThan(0);
+  });
+});

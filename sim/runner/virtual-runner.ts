@@ -18,6 +18,7 @@ import { CustomerModel } from './customer-model.js';
 import { agentIdOf, assetIdOf, engineConfigOf, setupCommands } from './world.js';
 import { ShiftRoster, type StaffingChange } from './shift-roster.js';
 import { TimeSeriesSampler } from './time-series-sampler.js';
+import { createMessageGenerator } from '../messages/index.js';
 import { IntervalSeries, type IntervalTotals } from '../../reports/interval-series.js';
 import type { TimeSeries } from '../../reports/report.js';
 import * as A from './actions.js';
@@ -271,10 +272,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     if (Number.isFinite(first)) queue.push(first, A.ARRIVAL, arrival);
   });
 
+  const messages = scenario.messages === null ? null : createMessageGenerator(deriveSeed(seed, 'messages'), scenario.messages);
   const write = (stream: CustomerModel, customerId: string): void => {
     writingStream = stream;
     writingCustomerId = customerId;
-    const cmd: Command = { type: 'customerMessage', assetId: stream.assetId, customerId, text: 'Hello, I need some help please' };
+    const text = messages === null ? 'Hello, I need some help please' : messages.next().text;
+    const cmd: Command = { type: 'customerMessage', assetId: stream.assetId, customerId, text };
     if (stream.spec.channel === 'livechat' && stream.proactive()) cmd.proactive = true;
     if (stream.spec.channel === 'sms' || stream.spec.channel === 'whatsapp') cmd.number = customerId;
     routeTimed(cmd);

@@ -25,6 +25,6 @@ export function scenario(over: Partial<Scenario> = {}): Scenario {
     name: 'fixture', seed: 1, durationMs: 3_600_000, warmupMs: 0, serviceLevelThresholdMs: 60_000, intervalMs: 1_800_000,
     tenant: { ...DEFAULT_TENANT }, channels: structuredClone(DEFAULT_CHANNEL_RULES) as Scenario['channels'],
     queues: [{ name: 'support', routing: 'longest-available' }],
-    agents: [agentGroup()], customers: [customerStream()], budgets: [], file: '<fixture>', ...over,
+    agents: [agentGroup()], customers: [customerStream()], messages: null, budgets: [], file: '<fixture>', ...over,
   };
 }
