@@ -4,6 +4,7 @@ import type { HistogramSummary } from './histogram.js';
 import { END_STATES, HISTOGRAM_NAMES, type BudgetResult, type Report } from './report.js';
 import { renderTable } from './text-table.js';
 import type { Estimate } from './confidence.js';
+import type { IntervalRow } from './interval-series.js';
 
 export interface TextOptions {
   /** ANSI colours for verdicts; callers pass `process.stdout.isTTY`. */
@@ -29,8 +30,22 @@ const percent = (share: number): string => (Number.isFinite(share) ? `${(share *
 export function renderText(report: Report, options: TextOptions = {}): string {
   const paint = painter(options.color ?? false);
   const sections = [header(report), conversations(report, paint), service(report), histograms(report)];
+  if (report.intervals !== undefined && report.intervals.length > 1) sections.push(intervals(report.intervals));
   if (report.budgets.length > 0) sections.push(budgets(report.budgets, paint));
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+/** One row per reporting interval: how the day went, hour by hour. */
+function intervals(rows: readonly IntervalRow[]): string[] {
+  const clock = (seconds: number): string => {
+    const minutes = Math.round(seconds / 60);
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  };
+  const table = [['from', 'arrived', 'service level', 'abandon', 'occupancy', 'slots staffed', '']];
+  for (const r of rows) {
+    table.push([clock(r.startSeconds), decimal.format(r.arrived), percent(r.serviceLevel), percent(r.abandonRate), percent(r.occupancy), decimal.format(r.staffedSlots), r.warmup ? 'warm-up' : '']);
+  }
+  return ['Intervals (by arrival)', ...renderTable(table, ['left', 'right', 'right', 'right', 'right', 'right', 'left'])];
 }
 
 function header(r: Report): string[] {
