@@ -1,9 +1,11 @@
 // The HTTP side: health, Prometheus metrics, the state view, the admin calls
-// (bearer admin token, compared in constant time), and a placeholder page.
+// (bearer admin token, compared in constant time), and the live dashboard
+// (dashboard/: GET / and GET /api/stream).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Command } from '../../engine/commands.js';
 import type { CctwinError, ErrorCode } from '../../engine/errors.js';
 import { constantTimeEqual } from './agent-tokens.js';
+import { registerDashboard } from './dashboard/dashboard-routes.js';
 import type { EngineLink } from './engine-link.js';
 import { renderMetrics } from './metrics-page.js';
 import type { SessionContext } from './session-context.js';
@@ -49,7 +51,7 @@ export function registerRoutes(app: FastifyInstance, ctx: SessionContext, link: 
     return { deleted: req.params.id };
   });
 
-  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(PLACEHOLDER_PAGE));
+  registerDashboard(app, ctx, link);
 }
 
 function checkAdmin(ctx: SessionContext, req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void): void {
@@ -71,10 +73,3 @@ function answerRefusal(ctx: SessionContext, reply: FastifyReply, refusal: Cctwin
   ctx.metrics.error(refusal.code);
   return reply.code(STATUS_OF[refusal.code] ?? 409).send(refusal);
 }
-
-const PLACEHOLDER_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>cctwin</title></head>
-<body><h1>cctwin twin server</h1>
-<p>The live dashboard comes later. Meanwhile: <a href="/health">/health</a>, <a href="/metrics">/metrics</a>, <a href="/api/state">/api/state</a>.</p>
-</body></html>
-`;
