@@ -3,7 +3,7 @@
 import { formatDuration } from '../../reports/format-duration.js';
 import type { BudgetResult } from '../../reports/report.js';
 import { renderTable } from '../../reports/text-table.js';
-import type { Operator } from '../../reports/budgets/parse-budget.js';
+import { COMPARE } from '../../reports/budgets/evaluate-budgets.js';
 import type { BenchBudget } from './parse-bench-budget.js';
 import type { FigureSample } from './measure-figures.js';
 
@@ -11,15 +11,6 @@ export interface BenchVerdict extends BudgetResult {
   budgetOf: BenchBudget;
   runs: number[];
 }
-
-const COMPARE: Record<Operator, (value: number, threshold: number) => boolean> = {
-  '<': (v, t) => v < t,
-  '<=': (v, t) => v <= t,
-  '>': (v, t) => v > t,
-  '>=': (v, t) => v >= t,
-  '==': (v, t) => v === t,
-  '!=': (v, t) => v !== t,
-};
 
 /** A figure that was not measured, or is not a finite number, fails. */
 export function checkBenchBudgets(budgets: readonly BenchBudget[], figures: ReadonlyMap<string, FigureSample>): BenchVerdict[] {

@@ -9,30 +9,10 @@ import { dirname, join } from 'node:path';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { loadScenario } from '../../scenarios/load.js';
 import { simulate } from '../../sim/runner/simulate.js';
-import { agentGroup, customerStream, scenario } from '../../sim/runner/testing/scenario-fixture.js';
+import { busyCenter } from '../../sim/runner/testing/scenario-fixture.js';
 import { renderJson, withoutWallClock } from '../../reports/render-json.js';
 import { createMasker } from '../../engine/masking/index.js';
 import { largeCenter } from './large-center.js';
-
-/** Every feature at once: three routing policies, capacity 2, RONA, transfers, conferences, session ends and returns. */
-function busyCenter(over: Partial<Scenario> = {}): Scenario {
-  return scenario({
-    durationMs: 6 * 3600_000,
-    warmupMs: 600_000,
-    queues: [{ name: 'support', routing: 'longest-available' }, { name: 'billing', routing: 'least-busy' }, { name: 'vip', routing: 'round-robin' }],
-    agents: [
-      agentGroup({ group: 'a', count: 8, queues: ['support', 'billing'], capacity: 2, noAnswer: 0.1, acceptDelay: { kind: 'lognormal', mean: 6000, sd: 3000 }, wrapUp: { kind: 'exp', mean: 20_000 } }),
-      agentGroup({ group: 'b', count: 5, queues: ['billing', 'vip'], capacity: 1, noAnswer: 0.05, acceptDelay: { kind: 'exp', mean: 4000 }, wrapUp: { kind: 'const', value: 10_000 } }),
-    ],
-    customers: [
-      customerStream({ channel: 'whatsapp', queue: 'support', arrivals: [{ fromMs: 0, perSecond: 0.02 }, { fromMs: 3600_000, perSecond: 0.04 }], patience: { kind: 'exp', mean: 300_000 }, transfer: 0.1, conference: 0.1, sessionEnd: 0.1, returnAfterSessionEnd: 0.5 }),
-      customerStream({ channel: 'livechat', queue: 'billing', arrivals: [{ fromMs: 0, perSecond: 0.02 }], patience: { kind: 'exp', mean: 120_000 }, customerEnds: 0.3, conference: 0.1, proactive: 0.2 }),
-      customerStream({ channel: 'sms', queue: 'vip', arrivals: [{ fromMs: 0, perSecond: 0.01 }], transfer: 0.2, sessionEnd: 0.1, returnAfterSessionEnd: 0.3 }),
-      customerStream({ channel: 'facebook', queue: 'support', arrivals: [{ fromMs: 0, perSecond: 0.01 }], patience: { kind: 'uniform', min: 30_000, max: 90_000 } }),
-    ],
-    ...over,
-  });
-}
 
 function hashOf(s: Scenario, seed: number, masked: boolean): string {
   const masker = createMasker(true);

@@ -2,6 +2,7 @@
 // and masked, masked output holds nothing detectable, masking is idempotent,
 // and PII-free text comes back untouched.
 import fc from 'fast-check';
+import { groupDigits } from '../../sim/messages/draw.js';
 import { describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from './card.js';
 import { ibanCheckDigits } from './iban.js';
@@ -16,18 +17,6 @@ interface PiiValue {
 
 const digits = (min: number, max: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((a) => a.join(''));
-
-function groupBy(s: string, sizes: number[], sep: string): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const size of sizes) {
-    if (at >= s.length) break;
-    parts.push(s.slice(at, at + size));
-    at += size;
-  }
-  if (at < s.length) parts.push(s.slice(at));
-  return parts.join(sep);
-}
 
 const cardBrands: Array<{ prefix: string; length: number; groups: number[] }> = [
   { prefix: '4', length: 16, groups: [4, 4, 4, 4] },
@@ -46,7 +35,7 @@ const cardArb: fc.Arbitrary<PiiValue> = fc
   .map(([brand, fill, sep]) => {
     const body = brand.prefix + fill.slice(0, brand.length - brand.prefix.length - 1);
     const number = body + String(luhnCheckDigit(body));
-    return { text: sep === '' ? number : groupBy(number, brand.groups, sep), kind: 'card' as const };
+    return { text: sep === '' ? number : groupDigits(number, brand.groups, sep), kind: 'card' as const };
   });
 
 const ibanCountries = Object.keys(IBAN_LENGTH_BY_COUNTRY);
@@ -76,12 +65,12 @@ const twoToNine = fc.integer({ min: 2, max: 9 }).map(String);
 const phoneArb: fc.Arbitrary<PiiValue> = fc.oneof(
   // +CC then 7..12 more digits, spaced, dashed or solid
   fc.tuple(nonZero, digits(1, 2), digits(7, 11), fc.constantFrom('', ' ', '-'))
-    .map(([c, cc, rest, sep]) => `+${c}${cc}${sep === '' ? '' : ' '}${groupBy(rest, [3, 3, 4], sep)}`),
+    .map(([c, cc, rest, sep]) => `+${c}${cc}${sep === '' ? '' : ' '}${groupDigits(rest, [3, 3, 4], sep)}`),
   // 00CC national
-  fc.tuple(nonZero, digits(1, 2), digits(7, 10)).map(([c, cc, rest]) => `00${c}${cc} ${groupBy(rest, [2, 8], ' ')}`),
+  fc.tuple(nonZero, digits(1, 2), digits(7, 10)).map(([c, cc, rest]) => `00${c}${cc} ${groupDigits(rest, [2, 8], ' ')}`),
   // trunk 0 national, 9..12 digits, groups of two or more
   fc.tuple(nonZero, digits(7, 10), fc.constantFrom('', ' ', '-'))
-    .map(([d, rest, sep]) => `0${d}${sep}${groupBy(rest, [3, 2, 2, 2, 2], ' ')}`.replace(/ (\d)$/, '$1')),
+    .map(([d, rest, sep]) => `0${d}${sep}${groupDigits(rest, [3, 2, 2, 2, 2], ' ')}`.replace(/ (\d)$/, '$1')),
   // (AAA) BBB-CCCC
   fc.tuple(twoToNine, digits(2, 2), twoToNine, digits(2, 2), digits(4, 4))
     .map(([a, aa, b, bb, c]) => `(${a}${aa}) ${b}${bb}-${c}`),

@@ -3,7 +3,7 @@ import type { BudgetResult, Report } from '../report.js';
 import { findMetric } from './metrics.js';
 import type { Budget, Operator } from './parse-budget.js';
 
-const COMPARE: Record<Operator, (value: number, threshold: number) => boolean> = {
+export const COMPARE: Record<Operator, (value: number, threshold: number) => boolean> = {
   '<': (v, t) => v < t,
   '<=': (v, t) => v <= t,
   '>': (v, t) => v > t,
