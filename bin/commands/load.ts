@@ -1,0 +1,126 @@
+// `cctwin load <scenario>`: a real-time load test. Simulated agents and
+// customers connect as WebSocket clients to `--target` (default: an
+// embedded server on a free loopback port) and play the scenario with its
+// clock sped up `--speed` times. Prints the report; `--out DIR` streams
+// load.hlog while it runs and writes report.json at the end. SIGINT stops
+// the arrivals, lets answers in flight settle and still reports.
+//
+// Exit status: 0 all good; 1 the masking check found an unmasked value while
+// the tenant masks, or the client and server counts do not balance; 2 bad
+// usage or a bad scenario.
+import type { Argv, CommandModule } from 'yargs';
+import { loadScenario } from '../../scenarios/load.js';
+import type { Scenario } from '../../scenarios/scenario.js';
+import { ScenarioError } from '../../scenarios/scenario-error.js';
+import { parseDurationMs } from '../../scenarios/units.js';
+import { renderLoadText, runLoad, type LoadReport } from '../../sim/load/index.js';
+import { wantsProgress } from '../../reports/progress.js';
+import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
+import type { Output } from './validate.js';
+
+export interface LoadArgs {
+  scenario: string;
+  speed: number;
+  duration?: string;
+  drain: string;
+  target?: string;
+  secret?: string;
+  seed?: number;
+  set: string[];
+  json?: boolean;
+  out?: string;
+  quiet?: boolean;
+  progress?: boolean;
+  interval: string;
+  piiShare: number;
+  engineThread: 'worker' | 'main';
+}
+
+const processOutput: Output = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs the load test and returns the exit status. `signal` stops it early (the command wires SIGINT to it). */
+export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: NodeJS.ProcessEnv = process.env, out: Output = processOutput): Promise<number> {
+  let scenario: Scenario;
+  try {
+    scenario = loadScenario(args.scenario, args.set);
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${args.scenario} (${err.code})\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const durations: Record<string, number | undefined> = {};
+  for (const [key, value] of [['duration', args.duration], ['drain', args.drain], ['interval', args.interval]] as const) {
+    if (value === undefined) continue;
+    const parsed = parseDurationMs(value);
+    if (!parsed.ok) {
+      out.stderr(`cctwin load: --${key}: ${parsed.message} (E_USAGE)\n`);
+      return EXIT_BAD_INPUT;
+    }
+    durations[key] = parsed.value;
+  }
+  const secret = args.secret ?? (env.CCTWIN_SECRET === '' ? undefined : env.CCTWIN_SECRET);
+  if (args.target !== undefined && secret === undefined) {
+    out.stderr('cctwin load: --target needs the server\'s secret: --secret or CCTWIN_SECRET (E_USAGE)\n');
+    return EXIT_BAD_INPUT;
+  }
+  const progress = wantsProgress(args.progress, process.stderr, args.quiet === true || args.json === true);
+  const report: LoadReport = await runLoad({
+    scenario, speed: args.speed, drainMs: durations.drain, hlogIntervalMs: durations.interval, piiShare: args.piiShare, engineThread: args.engineThread,
+    ...(durations.duration === undefined ? {} : { durationMs: durations.duration }),
+    ...(args.target === undefined ? {} : { target: args.target }),
+    ...(secret === undefined ? {} : { secret }),
+    ...(args.seed === undefined ? {} : { seed: args.seed }),
+    ...(args.out === undefined ? {} : { outDir: args.out }),
+    ...(signal === undefined ? {} : { signal }),
+    ...(progress ? { log: (line: string) => out.stderr(`${line}\n`) } : {}),
+  });
+  if (args.json) out.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (!args.quiet) out.stdout(renderLoadText(report));
+  const leaked = report.maskingLeaks.tenantMasks && report.maskingLeaks.count > 0;
+  const unbalanced = report.balance.checked && !report.balance.balanced;
+  return leaked || unbalanced ? EXIT_BUDGET_FAILED : EXIT_OK;
+}
+
+export const loadCommand: CommandModule<object, LoadArgs> = {
+  command: 'load <scenario>',
+  describe: 'Real-time load test: simulated agents and customers as WebSocket clients against --target (default: an embedded server)',
+  builder: (y: Argv<object>) =>
+    y
+      .positional('scenario', { type: 'string', describe: 'Scenario file (YAML)', demandOption: true })
+      .option('speed', { type: 'number', default: 1, describe: 'Run the scenario clock this many times faster (durations, delays and patience divided, rates multiplied)' })
+      .option('duration', { type: 'string', describe: 'Wall-clock cap, e.g. 2m (default: the sped-up scenario plus --drain)' })
+      .option('drain', { type: 'string', default: '1h', describe: 'Scenario time allowed after the last arrival for conversations to end' })
+      .option('target', { type: 'string', describe: 'ws://host:port of a running cctwin serve (default: start one on a free loopback port)' })
+      .option('secret', { type: 'string', describe: "The target's agent-token secret (prefer CCTWIN_SECRET)" })
+      .option('seed', { type: 'number', describe: "Seed for every random draw (default: the scenario's seed)" })
+      .option('set', { type: 'string', default: [] as string[], defaultDescription: 'none', coerce: (v: string | string[]) => [v].flat(), describe: 'Override a scenario key (repeatable), e.g. --set tenant.maskSensitiveData=false' })
+      .option('json', { type: 'boolean', describe: 'Print the report as JSON on stdout, nothing else' })
+      .option('out', { type: 'string', describe: 'Write load.hlog (streamed while running) and report.json into this folder' })
+      .option('quiet', { type: 'boolean', describe: 'Print nothing but errors; the exit status tells' })
+      .option('progress', { type: 'boolean', describe: 'Progress lines on stderr even when it is not a terminal' })
+      .option('interval', { type: 'string', default: '1s', describe: 'Length of one interval in load.hlog' })
+      .option('pii-share', { type: 'number', default: 0.2, describe: 'Share of customer messages holding cards, IBANs, SSNs, emails or phone numbers' })
+      .option('engine-thread', { choices: ['worker', 'main'] as const, default: 'worker' as const, describe: "The embedded server's engine thread" })
+      .check((argv) => {
+        const speed = argv.speed as unknown;
+        if (typeof speed !== 'number' || !(speed > 0) || !Number.isFinite(speed)) throw new Error(`--speed must be a number > 0, got ${String(speed)}`);
+        const share = argv['pii-share'] as unknown;
+        if (typeof share !== 'number' || !(share >= 0 && share <= 1)) throw new Error(`--pii-share must be between 0 and 1, got ${String(share)}`);
+        if (argv.target !== undefined && !/^wss?:\/\/[^/]+\/?$/.test(String(argv.target))) throw new Error(`--target must look like ws://host:port, got ${String(argv.target)}`);
+        return true;
+      }) as unknown as Argv<LoadArgs>,
+  handler: async (argv) => {
+    const stop = new AbortController();
+    // The first SIGINT stops the run cleanly; a second one (the listener is gone) ends the process.
+    const onSigint = (): void => stop.abort();
+    process.once('SIGINT', onSigint);
+    try {
+      process.exitCode = await runLoadCommand(argv, stop.signal);
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  },
+};

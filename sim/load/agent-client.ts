@@ -1,0 +1,372 @@
+// One simulated agent as a real WebSocket client. It behaves like the
+// virtual-time runner's agents (sim/runner/virtual-runner.ts), reusing the
+// same models: accepts an offer after a drawn delay or lets it ring out
+// (RONA) and makes itself available again after a drawn recovery; as first
+// owner it draws where the conversation goes (end, transfer, conference,
+// the Livechat customer ending, a session end); it replies a few times with
+// faker-made text; every conversation it leaves goes through wrap-up.
+// Every frame it receives is checked for unmasked sensitive data.
+import type { AgentModel } from '../runner/agent-model.js';
+import type { Rng } from '../random/prng.js';
+import type { Task } from './scheduler.js';
+import { ClientConnection, type Frame, type Refusal } from './client-connection.js';
+import type { ConversationRecord } from './conversation-ledger.js';
+import { idOfText, tagText } from './message-tag.js';
+import { pickText } from './text-pools.js';
+import type { LoadWorld, StreamPlan } from './load-world.js';
+
+interface DeskEntry {
+  conversationId: number;
+  rec: ConversationRecord | undefined;
+  role: 'owner' | 'conference';
+  phase: 'active' | 'wrapUp' | 'released';
+  /** Between `conversation` and the accept's ack the transcript is replayed: those messages are not deliveries. */
+  replaying: boolean;
+  tasks: Task[];
+  /** The slot counts as held (SlotMeter) until wrap-up or a capacity-freeing session end. */
+  held: boolean;
+  wrapUpSinceMs: number;
+}
+
+interface TargetsFrame {
+  queues: { name: string; waiting: number; availableAgents: number }[];
+  agents: { agentId: string; state: string; canTake: boolean }[];
+}
+
+type Finish = 'end' | 'session';
+
+export class AgentClient {
+  readonly conn: ClientConnection;
+  private readonly desk = new Map<number, DeskEntry>();
+  private readonly acceptTasks = new Map<number, Task>();
+  private lastTargets: TargetsFrame | null = null;
+
+  constructor(readonly id: string, private readonly model: AgentModel, private readonly world: LoadWorld, private readonly rng: Rng) {
+    this.conn = new ClientConnection(world, (f, at) => this.onFrame(f, at), () => world.agentClosed());
+  }
+
+  /** Connects and makes itself available; resolves once the server acknowledged. */
+  async connect(): Promise<void> {
+    await this.conn.open(`${this.world.wsUrl}/agent?token=${encodeURIComponent(this.world.agentToken(this.id))}`);
+    this.world.agentOpened();
+    await new Promise<void>((resolve, reject) => {
+      const sent = this.conn.send({ type: 'setState', state: 'available' }, this.world.now(), (refusal) => (refusal === null ? resolve() : reject(new Error(`${this.id}: setState refused (${refusal.code})`))));
+      if (!sent) reject(new Error(`${this.id}: socket closed before it was made available`));
+    });
+  }
+
+  /** The owner hands a conference over to the invited agent: it ends the conference and wraps up. */
+  handOver(conversationId: number, dueMs: number): boolean {
+    const entry = this.desk.get(conversationId);
+    if (entry === undefined || entry.phase !== 'active' || entry.role !== 'owner') return false;
+    this.cancelTasks(entry);
+    return this.conn.send({ type: 'endConference', conversationId }, dueMs);
+  }
+
+  private onFrame(f: Frame, receivedMs: number): void {
+    this.world.leaks.check(f);
+    switch (f.type) {
+      case 'state':
+        if (f.state === 'rona') {
+          this.world.ledger.rona++;
+          this.world.scheduler.at(receivedMs + this.model.ronaRecoveryMs(), (due) => this.conn.send({ type: 'setState', state: 'available' }, due));
+        }
+        return;
+      case 'offer':
+        return this.onOffer(f, receivedMs);
+      case 'offerRescinded': {
+        const task = this.acceptTasks.get(f.offerId as number);
+        if (task !== undefined) task.cancelled = true;
+        this.acceptTasks.delete(f.offerId as number);
+        return;
+      }
+      case 'conversation':
+        return this.onConversation(f, receivedMs);
+      case 'message':
+        if (f.from === 'customer') {
+          const entry = this.desk.get(f.conversationId as number);
+          if (entry !== undefined && !entry.replaying) this.world.delivered('customerToAgent', idOfText(String(f.text)), receivedMs);
+        }
+        return;
+      case 'wrapUpRequired':
+        return this.onWrapUpRequired(f, receivedMs);
+      case 'customerEnded':
+      case 'interrupted': {
+        const entry = this.desk.get(f.conversationId as number);
+        if (entry === undefined) return;
+        if (entry.rec !== undefined) {
+          if (f.type === 'customerEnded') entry.rec.customerEnded = true;
+          else entry.rec.interrupted = true;
+        }
+        this.cancelTasks(entry);
+        entry.tasks.push(this.world.scheduler.at(receivedMs + this.model.reactAfterMs(), (due) => this.sendEnd(entry, due)));
+        return;
+      }
+      case 'targets':
+        this.lastTargets = f as unknown as TargetsFrame;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private onOffer(f: Frame, receivedMs: number): void {
+    const offerId = f.offerId as number;
+    const customer = f.customer as { name?: unknown } | undefined;
+    this.world.offered(f.conversationId as number, String(customer?.name ?? ''), String(f.queue), receivedMs);
+    const delay = this.model.acceptAfterMs();
+    if (delay < 0) return; // lets it ring out: RONA
+    this.acceptTasks.set(offerId, this.world.scheduler.at(receivedMs + delay, (due) => {
+      this.acceptTasks.delete(offerId);
+      const conversationId = f.conversationId as number;
+      this.conn.send({ type: 'accept', offerId }, due, () => {
+        const entry = this.desk.get(conversationId);
+        if (entry !== undefined) entry.replaying = false;
+      });
+    }));
+  }
+
+  private onConversation(f: Frame, receivedMs: number): void {
+    const conversationId = f.conversationId as number;
+    const role = f.role === 'conference' ? 'conference' : 'owner';
+    const rec = this.world.ledger.get(conversationId);
+    const entry: DeskEntry = { conversationId, rec, role, phase: 'active', replaying: true, tasks: [], held: true, wrapUpSinceMs: -1 };
+    this.desk.set(conversationId, entry);
+    this.world.slots.change(receivedMs, +1);
+    if (rec !== undefined) {
+      rec.queue = String(f.queue);
+      if (role === 'owner') {
+        rec.ownerAgentId = this.id;
+        rec.transferring = false;
+        if (rec.answeredAtMs < 0) this.world.answered(rec, receivedMs);
+      } else {
+        rec.conferences++;
+      }
+    }
+    this.plan(entry, receivedMs);
+  }
+
+  private onWrapUpRequired(f: Frame, receivedMs: number): void {
+    const entry = this.desk.get(f.conversationId as number);
+    if (entry === undefined) return;
+    this.cancelTasks(entry);
+    entry.phase = 'wrapUp';
+    entry.wrapUpSinceMs = receivedMs;
+    const reasons = Array.isArray(f.reasons) ? (f.reasons as string[]) : [];
+    const reason = reasons.includes('Resolved') ? 'Resolved' : reasons[0] ?? 'Resolved';
+    entry.tasks.push(this.world.scheduler.at(receivedMs + this.model.wrapUpMs(), (due) => {
+      this.conn.send({ type: 'wrapUp', conversationId: entry.conversationId, reason }, due, (refusal) => {
+        if (refusal !== null) return;
+        const now = this.world.now();
+        if (entry.rec === undefined || this.world.counted(entry.rec)) this.world.recordSim('wrapUp', now - entry.wrapUpSinceMs);
+        this.leave(entry, now);
+      });
+    }));
+  }
+
+  /** What this agent will do with a conversation it just took, as the virtual runner plans it. */
+  private plan(entry: DeskEntry, nowMs: number): void {
+    const stream = this.world.streamOf(entry.rec);
+    const handleMs = stream.model.handleMs();
+    const at = (ms: number, run: (due: number) => void): void => {
+      entry.tasks.push(this.world.scheduler.at(ms, run));
+    };
+    if (entry.role === 'conference') {
+      at(nowMs + handleMs, (due) => this.leaveConference(entry, stream, due));
+      return;
+    }
+    this.planReplies(entry, nowMs, handleMs);
+    const rec = entry.rec;
+    if (rec === undefined || rec.planned) {
+      this.finishAt(entry, nowMs + handleMs, 'end');
+      return;
+    }
+    rec.planned = true;
+    switch (stream.model.outcome()) {
+      case 'transfer':
+        at(nowMs + handleMs * stream.model.fraction(), (due) => this.transfer(entry, stream, due));
+        return;
+      case 'conference':
+        at(nowMs + handleMs * stream.model.fraction(), (due) => this.conference(entry, stream, due));
+        this.finishAt(entry, nowMs + handleMs, 'end');
+        return;
+      case 'customerEnds':
+        if (this.world.scenario.channels[stream.spec.channel].customerCanEnd) {
+          at(nowMs + handleMs * stream.model.fraction(), (due) => this.world.customerEnds(rec, due));
+        }
+        // Ends it as usual if the customer's end never comes (its customerEnded cancels this).
+        this.finishAt(entry, nowMs + handleMs, 'end');
+        return;
+      case 'sessionEnd':
+        this.finishAt(entry, nowMs + handleMs, 'session');
+        return;
+      case 'end':
+        this.finishAt(entry, nowMs + handleMs, 'end');
+        return;
+    }
+  }
+
+  /** One to three replies spread over the handle time; the customer answers each within the gap. */
+  private planReplies(entry: DeskEntry, nowMs: number, handleMs: number): void {
+    const replies = 1 + this.rng.int(3);
+    const gapMs = handleMs / (replies + 1);
+    if (entry.rec !== undefined) entry.rec.thinkGapMs = gapMs;
+    for (let k = 1; k <= replies; k++) entry.tasks.push(this.world.scheduler.at(nowMs + k * gapMs, (due) => this.reply(entry, due)));
+  }
+
+  private reply(entry: DeskEntry, dueMs: number): void {
+    if (!this.mayWrite(entry)) return;
+    const id = this.world.messages.register('agentToCustomer', dueMs, this.world.now());
+    const text = tagText(pickText(this.world.texts.agent, this.rng), id);
+    const sent = this.conn.send({ type: 'reply', conversationId: entry.conversationId, text }, dueMs, (refusal) => {
+      if (refusal !== null) this.world.messages.forget(id);
+    });
+    if (!sent) this.world.messages.forget(id);
+  }
+
+  private mayWrite(entry: DeskEntry): boolean {
+    const rec = entry.rec;
+    return entry.phase === 'active' && entry.role === 'owner' && (rec === undefined
+      || (!rec.closing && !rec.transferring && !rec.customerEnded && !rec.sessionEnded && !rec.interrupted && rec.endState === null));
+  }
+
+  /**
+   * At the planned moment the customer is told to stop writing, and the
+   * agent acts once the customer's frames already sent are in: a message
+   * arriving after the end would start a new conversation the plan never had.
+   */
+  private finishAt(entry: DeskEntry, atMs: number, how: Finish): void {
+    entry.tasks.push(this.world.scheduler.at(atMs, (due) => {
+      const rec = entry.rec;
+      if (rec === undefined) return this.finish(entry, how, due);
+      rec.closing = true;
+      let done = false;
+      const go = (): void => {
+        if (done) return;
+        done = true;
+        this.finish(entry, how, due);
+      };
+      this.world.ledger.whenQuiet(rec, go);
+      if (!done) entry.tasks.push(this.world.scheduler.after(this.world.quietWaitMaxMs, go));
+    }));
+  }
+
+  private finish(entry: DeskEntry, how: Finish, dueMs: number): void {
+    if (entry.phase !== 'active' || this.world.stopped) return;
+    if (how === 'end') return this.sendEnd(entry, dueMs);
+    this.conn.send({ type: 'endSession', conversationId: entry.conversationId }, dueMs, (refusal) => {
+      if (refusal === null && entry.rec !== undefined) {
+        entry.rec.sessionEnded = true;
+        if (this.world.scenario.tenant.releaseCapacityOnSessionEnd) {
+          entry.phase = 'released';
+          this.releaseSlot(entry, this.world.now());
+          this.world.ended(entry.rec, 'completed', this.world.now());
+        }
+        this.world.sessionEnded(entry.rec);
+      }
+      this.sendEnd(entry, dueMs);
+    });
+  }
+
+  private sendEnd(entry: DeskEntry, dueMs: number): void {
+    if (entry.phase === 'wrapUp' || this.world.stopped) return;
+    this.conn.send({ type: 'end', conversationId: entry.conversationId }, dueMs, (refusal) => {
+      if (refusal !== null) return;
+      const rec = entry.rec;
+      // After a session end the customer hears nothing: the end state is known here.
+      if (rec !== undefined && rec.sessionEnded) this.world.ended(rec, rec.interrupted ? 'interrupted' : 'completed', this.world.now());
+      // A released conversation closes without wrap-up.
+      if (entry.phase === 'released') this.leave(entry, this.world.now());
+    });
+  }
+
+  private transfer(entry: DeskEntry, stream: StreamPlan, dueMs: number): void {
+    const rec = entry.rec;
+    if (rec === undefined || !this.mayWrite(entry)) return;
+    rec.transferring = true;
+    const toQueue = (): void => {
+      const others = this.world.scenario.queues.filter((q) => q.name !== rec.queue);
+      const to = others.length > 0 ? others[Math.floor(stream.model.fraction() * others.length) % others.length]!.name : rec.queue;
+      this.sendTransfer(entry, { queue: to }, dueMs, toQueue);
+    };
+    if (!stream.model.coin()) return toQueue();
+    this.listTargets(dueMs, (targets) => {
+      const agent = this.pickAgent(targets, rec.queue);
+      if (agent === null) toQueue();
+      else this.sendTransfer(entry, { agent }, dueMs, toQueue);
+    });
+  }
+
+  private sendTransfer(entry: DeskEntry, target: { queue: string } | { agent: string }, dueMs: number, toQueue: () => void): void {
+    if (entry.phase !== 'active') return;
+    this.conn.send({ type: 'transfer', conversationId: entry.conversationId, ...target }, dueMs, (refusal) => {
+      const rec = entry.rec!;
+      if (refusal === null) {
+        rec.transfers++;
+        return;
+      }
+      // The agent picked was taken meanwhile: to a queue instead.
+      if ('agent' in target && refusal.code === 'E_TARGET_UNAVAILABLE') return toQueue();
+      rec.transferring = false;
+    });
+  }
+
+  private conference(entry: DeskEntry, stream: StreamPlan, dueMs: number): void {
+    const rec = entry.rec;
+    if (rec === undefined || !this.mayWrite(entry)) return;
+    this.listTargets(dueMs, (targets) => {
+      if (!this.mayWrite(entry)) return;
+      if (this.world.scenario.channels[stream.spec.channel].conferenceToQueue && stream.model.coin()) {
+        const q = targets.queues.find((x) => x.name === rec.queue);
+        if (q !== undefined && q.availableAgents > 0) this.conn.send({ type: 'conference', conversationId: entry.conversationId, queue: rec.queue }, dueMs);
+        return;
+      }
+      const agent = this.pickAgent(targets, rec.queue);
+      if (agent !== null) this.conn.send({ type: 'conference', conversationId: entry.conversationId, agent }, dueMs);
+    });
+  }
+
+  /** The invited agent's turn: leave, or (a coin) take the chat over while the first agent leaves. */
+  private leaveConference(entry: DeskEntry, stream: StreamPlan, dueMs: number): void {
+    if (entry.phase !== 'active') return;
+    const rec = entry.rec;
+    const owner = rec?.ownerAgentId == null ? undefined : this.world.agents.get(rec.ownerAgentId);
+    if (rec !== undefined && !stream.model.coin() && owner !== undefined && owner.handOver(entry.conversationId, dueMs)) {
+      entry.role = 'owner';
+      rec.ownerAgentId = this.id;
+      this.finishAt(entry, this.world.now() + stream.model.handleMs(), 'end');
+      return;
+    }
+    this.conn.send({ type: 'endConference', conversationId: entry.conversationId }, dueMs);
+  }
+
+  private listTargets(dueMs: number, then: (targets: TargetsFrame) => void): void {
+    this.conn.send({ type: 'listTargets' }, dueMs, (refusal: Refusal | null) => {
+      // The `targets` frame comes before the ack that answers it.
+      if (refusal === null && this.lastTargets !== null) then(this.lastTargets);
+    });
+  }
+
+  /** An agent that could take it now and serves the conversation's queue, as the virtual runner picks from the queue's pool. */
+  private pickAgent(targets: TargetsFrame, queue: string): string | null {
+    const candidates = targets.agents.filter((a) => a.canTake && a.agentId !== this.id && (this.world.agentQueues.get(a.agentId)?.includes(queue) ?? false));
+    return candidates.length === 0 ? null : candidates[this.rng.int(candidates.length)]!.agentId;
+  }
+
+  private leave(entry: DeskEntry, nowMs: number): void {
+    this.releaseSlot(entry, nowMs);
+    this.cancelTasks(entry);
+    if (this.desk.get(entry.conversationId) === entry) this.desk.delete(entry.conversationId);
+  }
+
+  private releaseSlot(entry: DeskEntry, nowMs: number): void {
+    if (!entry.held) return;
+    entry.held = false;
+    this.world.slots.change(nowMs, -1);
+  }
+
+  private cancelTasks(entry: DeskEntry): void {
+    for (const t of entry.tasks) t.cancelled = true;
+    entry.tasks.length = 0;
+  }
+}

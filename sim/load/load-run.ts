@@ -1,0 +1,234 @@
+// `cctwin load`: a real-time load run. Starts the twin server (or uses
+// `target`), connects every agent of the scenario as its own WebSocket
+// client, then lets customers arrive on the scenario's Poisson schedule
+// (compressed `speed` times), each on its own socket. While it runs, the
+// latency histograms go to `outDir/load.hlog` interval by interval. It stops
+// when every conversation has ended after the last arrival, at the
+// wall-clock cap, or when `signal` aborts (SIGINT): then arrivals stop,
+// answers in flight settle briefly, and the counts are set against the
+// server's before the report is made.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Scenario } from '../../scenarios/scenario.js';
+import { createRng, deriveSeed } from '../random/prng.js';
+import { AgentModel } from '../runner/agent-model.js';
+import { CustomerModel } from '../runner/customer-model.js';
+import { agentIdOf, assetIdOf } from '../runner/world.js';
+import { agentToken, startServer, type HostCounts, type RunningServer } from '../server/index.js';
+import { AgentClient } from './agent-client.js';
+import { scheduleArrivals } from './arrivals.js';
+import { clientBalanceCounts, compareBalance, countsDelta, serverBalanceCounts, type Balance, type BalanceCounts } from './balance.js';
+import { IntervalLogFile } from './interval-log.js';
+import { buildLoadReport, type LoadReport, type StopReason } from './load-report.js';
+import { LoadWorld, type StreamPlan } from './load-world.js';
+import { scaleScenario } from './scale-scenario.js';
+import { Scheduler } from './scheduler.js';
+import { createTextPools } from './text-pools.js';
+
+export interface LoadOptions {
+  /** As loaded (not yet scaled). */
+  scenario: Scenario;
+  /** Scenario seconds per wall-clock second. Default 1. */
+  speed?: number;
+  /** Wall-clock cap from the first arrival. Default: the scaled duration plus the scaled `drainMs`. */
+  durationMs?: number;
+  /** Scenario time allowed after arrivals stop for conversations to end (when `durationMs` is not given). Default 1 h. */
+  drainMs?: number;
+  /** ws://host:port of a running server; without it an embedded server is started on a free loopback port. */
+  target?: string;
+  /** The secret agent tokens derive from: required with `target`; generated (and never shown) otherwise. */
+  secret?: string;
+  /** Default: the scenario's seed. */
+  seed?: number;
+  /** Writes load.hlog (streamed) and report.json here. */
+  outDir?: string;
+  /** Length of one interval of load.hlog. Default 1 s. */
+  hlogIntervalMs?: number;
+  /** Share of customer messages holding sensitive data. Default 0.2. */
+  piiShare?: number;
+  /** Aborting stops the run early (SIGINT); the report still comes. */
+  signal?: AbortSignal;
+  /** Progress lines (start, every few seconds, stop). */
+  log?: (line: string) => void;
+  /** The embedded server's engine thread. Default worker. */
+  engineThread?: 'worker' | 'main';
+  /** Agents connecting at once. Default 100. */
+  connectConcurrency?: number;
+  /** How early a customer opens its socket before its first message is due (wall ms). Default 200. */
+  customerLeadMs?: number;
+  /** Longest wait at the end for answers to frames in flight (wall ms). Default 2000. */
+  settleMs?: number;
+}
+
+const HOUR_MS = 3600_000;
+/** The embedded server measures the clients, not its own rate limit. */
+const UNLIMITED = { perSecond: 1e9, burst: 1e9, closeAfterRefused: 1e9 };
+
+export async function runLoad(o: LoadOptions): Promise<LoadReport> {
+  const speed = o.speed ?? 1;
+  const seed = o.seed ?? o.scenario.seed;
+  const scenario = scaleScenario(o.scenario, speed);
+  const log = o.log ?? (() => {});
+  if (o.target !== undefined && (o.secret === undefined || o.secret === '')) throw new Error('a load run against --target needs the server\'s --secret (or CCTWIN_SECRET) to make agent tokens');
+  const secret = o.secret ?? randomBytes(24).toString('base64url');
+  const server: RunningServer | null = o.target === undefined
+    ? await startServer({ scenario, secret, port: 0, engineThread: o.engineThread ?? 'worker', rateLimit: UNLIMITED, maxBufferedBytes: 64 * 1024 * 1024 })
+    : null;
+  const wsUrl = server?.wsUrl ?? o.target!.replace(/\/+$/, '');
+  const readCounts = async (): Promise<HostCounts | null> => {
+    try {
+      if (server !== null) return (await server.state()).counts;
+      const res = await fetch(`${wsUrl.replace(/^ws/, 'http')}/api/state`);
+      return res.ok ? ((await res.json()) as { counts: HostCounts }).counts : null;
+    } catch {
+      return null;
+    }
+  };
+
+  let origin = performance.now();
+  const scheduler = new Scheduler(() => performance.now() - origin);
+  const streams: StreamPlan[] = scenario.customers.map((spec, i) => ({
+    index: i, spec,
+    model: new CustomerModel(spec, i, assetIdOf(spec.channel, spec.queue), createRng(deriveSeed(seed, 'customers', i))),
+    rng: createRng(deriveSeed(seed, 'load-customers', i)),
+  }));
+  const world = new LoadWorld({
+    scenario, speed, wsUrl, scheduler, streams,
+    agentToken: (id) => agentToken(secret, id),
+    texts: createTextPools(seed, o.piiShare ?? 0.2),
+    customerLeadMs: o.customerLeadMs ?? 200,
+    quietWaitMaxMs: 2000,
+  });
+  let log$: IntervalLogFile | null = null;
+  const intervalTimers: NodeJS.Timeout[] = [];
+  try {
+    let slots = 0;
+    const agents: AgentClient[] = [];
+    for (const group of scenario.agents) {
+      const model = new AgentModel(group, createRng(deriveSeed(seed, 'agents', group.group)));
+      for (let i = 0; i < group.count; i++) {
+        const id = agentIdOf(group.group, i);
+        const agent = new AgentClient(id, model, world, createRng(deriveSeed(seed, 'load-agent', id)));
+        agents.push(agent);
+        world.agents.set(id, agent);
+        world.agentQueues.set(id, group.queues);
+      }
+      slots += group.count * group.capacity;
+    }
+    const connectStarted = performance.now();
+    await inBatches(agents, o.connectConcurrency ?? 100, (a) => a.connect());
+    log(`load: ${agents.length} agents connected to ${server === null ? wsUrl : `an embedded server at ${wsUrl}`} in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`);
+    const baseline = await readCounts();
+
+    // Scenario time 0: the arrivals start. Nothing is scheduled yet, so the clock may move.
+    origin = performance.now();
+    const startedAtMs = Date.now();
+    const cpuStart = process.cpuUsage();
+    const intervalMs = o.hlogIntervalMs ?? 1000;
+    if (o.outDir !== undefined) {
+      mkdirSync(o.outDir, { recursive: true });
+      log$ = new IntervalLogFile(join(o.outDir, 'load.hlog'), startedAtMs,
+        `[cctwin load ${scenario.name}: wall-clock latencies in us; Interval_Max in ms; tags are measure.fromScheduled|fromSent]`);
+    }
+    let intervalsWritten = 0;
+    const rollInterval = (): void => {
+      const endSec = scheduler.now() / 1000;
+      const startSec = (intervalsWritten * intervalMs) / 1000;
+      world.histograms.rollInterval((hs) => log$?.writeInterval(startSec, Math.max(startSec, endSec), hs));
+      intervalsWritten++;
+      world.messages.purge(scheduler.now() - 120_000);
+    };
+    intervalTimers.push(setInterval(rollInterval, intervalMs));
+    intervalTimers.push(setInterval(() => log(progressLine(world)), 5000));
+
+    let arrivalsDone = false;
+    scheduleArrivals(scenario.customers, scheduler, { endMs: scenario.durationMs, originMs: 0, leadMs: world.customerLeadMs, seed },
+      (i, dueMs) => world.spawnCustomer(streams[i]!, streams[i]!.model.nextCustomerId(), dueMs),
+      () => (arrivalsDone = true));
+
+    const capMs = o.durationMs ?? scenario.durationMs + (o.drainMs ?? HOUR_MS) / speed;
+    const stoppedBy = await new Promise<StopReason>((resolve) => {
+      const onAbort = (): void => finish('signal');
+      const timer = setInterval(() => {
+        if (arrivalsDone && world.pendingFirst === 0 && world.pendingReturns === 0 && world.ledger.open === 0) finish('completed');
+        else if (scheduler.now() >= capMs) finish('duration');
+      }, 25);
+      const finish = (why: StopReason): void => {
+        clearInterval(timer);
+        o.signal?.removeEventListener('abort', onAbort);
+        resolve(why);
+      };
+      if (o.signal?.aborted) return finish('signal');
+      o.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    const wallMs = scheduler.now();
+    log(`load: stopping (${stoppedBy}) after ${(wallMs / 1000).toFixed(1)} s; settling`);
+
+    // Stop acting; let the answers to frames already sent come in.
+    world.stopped = true;
+    scheduler.stop();
+    await waitUntil(() => world.stats.outstanding === 0, o.settleMs ?? 2000);
+    const balance = await settleBalance(world, baseline, readCounts);
+    const cpu = process.cpuUsage(cpuStart);
+
+    for (const t of intervalTimers) clearInterval(t);
+    intervalTimers.length = 0;
+    rollInterval();
+    log$?.close();
+    const report = buildLoadReport({
+      world, seed, target: server === null ? wsUrl : 'embedded', startedAtMs, stoppedBy, wallMs,
+      cpuMicros: cpu.user + cpu.system, includesServer: server !== null, balance, agentCount: agents.length, slots,
+    });
+    if (o.outDir !== undefined) writeFileSync(join(o.outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    log(`load: ${progressLine(world)}; balance ${balance.checked ? (balance.balanced ? 'ok' : `OFF (${balance.differences.join('; ')})`) : 'not checked'}`);
+    return report;
+  } finally {
+    for (const t of intervalTimers) clearInterval(t);
+    log$?.close();
+    world.stopped = true;
+    scheduler.stop();
+    for (const a of world.agents.values()) a.conn.close();
+    for (const c of world.customersOpen()) c.close();
+    if (server !== null) await server.drain();
+  }
+}
+
+/**
+ * Reads the server's counts until they match the clients' (frames the
+ * server sent may still be on their way, and its own timers, RONA of a
+ * transfer offer for one, can end a conversation meanwhile): up to a second.
+ */
+async function settleBalance(world: LoadWorld, baseline: HostCounts | null, readCounts: () => Promise<HostCounts | null>): Promise<Balance> {
+  const base: BalanceCounts | null = baseline === null ? null : serverBalanceCounts(baseline);
+  let balance = compareBalance(clientBalanceCounts(world.ledger.counts()), null, 0);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const now = await readCounts();
+    const ledger = world.ledger.counts();
+    const server = now === null || base === null ? null : countsDelta(serverBalanceCounts(now), base);
+    balance = compareBalance(clientBalanceCounts(ledger), server, ledger.stray);
+    if (balance.balanced || server === null) return balance;
+    await sleep(100);
+  }
+  return balance;
+}
+
+function progressLine(world: LoadWorld): string {
+  const c = world.ledger.counts().conversations;
+  const conns = world.connections;
+  const c2a = world.histograms.summaries().customerToAgent.fromScheduled;
+  return `t=${(world.now() / 1000).toFixed(0)}s arrived ${c.arrived}, open ${world.ledger.open}, ended ${c.arrived - c.inProgressAtEnd}; connections ${conns.agents}+${conns.customers}; customer->agent p99 ${(c2a.p99 / 1000).toFixed(1)} ms (from schedule); leaks ${world.leaks.result().count}`;
+}
+
+async function inBatches<T>(items: readonly T[], size: number, f: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(f));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function waitUntil(done: () => boolean, maxMs: number): Promise<void> {
+  const until = performance.now() + maxMs;
+  while (!done() && performance.now() < until) await sleep(10);
+}
