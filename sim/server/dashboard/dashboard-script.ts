@@ -26,7 +26,8 @@ export const DASHBOARD_SCRIPT = String.raw`
   function clock(ms) { var d = new Date(ms); return two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds()); }
   function number(v) { return Number(v).toLocaleString('en-US'); }
   function micro(v, unit) { var us = v * (TO_US[unit] || 1); return us < 100 ? us.toFixed(1) : number(Math.round(us)); }
-  function timeAxis() { return { type: 'linear', ticks: { maxTicksLimit: 7, callback: function (v) { return clock(v); } } }; }
+  // x is in seconds, so precision 0 keeps ticks on whole seconds (no repeated labels on a short history).
+  function timeAxis() { return { type: 'linear', ticks: { maxTicksLimit: 7, precision: 0, callback: function (v) { return clock(v * 1000); } } }; }
   function series(label, color, extra) {
     var d = { label: label, data: [], borderColor: color, backgroundColor: color, pointRadius: 0, borderWidth: 1.5 };
     for (var k in extra || {}) d[k] = extra[k];
@@ -40,7 +41,7 @@ export const DASHBOARD_SCRIPT = String.raw`
         parsing: false,
         scales: { x: timeAxis(), y: { beginAtZero: true, stacked: !!stacked, title: { display: true, text: yTitle }, ticks: { precision: 0 } } },
         interaction: { mode: 'index', intersect: false },
-        plugins: { tooltip: { callbacks: { title: function (items) { return items.length ? clock(items[0].parsed.x) : ''; } } } }
+        plugins: { tooltip: { callbacks: { title: function (items) { return items.length ? clock(items[0].parsed.x * 1000) : ''; } } } }
       }
     });
   }
@@ -49,8 +50,9 @@ export const DASHBOARD_SCRIPT = String.raw`
     var queues = [series('all queues', COLORS.queue, { borderWidth: 2 })];
     if (s.queues.length > 1) s.queues.forEach(function (q, i) { queues.push(series(q.name, QUEUE_COLORS[i % QUEUE_COLORS.length])); });
     lineChart('queue-length', queues, 'conversations waiting');
-    lineChart('agent-states', ['engaged', 'available', 'idle', 'rona'].map(function (state) {
-      return series(state, STATE_COLORS[state], { backgroundColor: STATE_COLORS[state] + 'cc', fill: true, borderWidth: 1 });
+    // Each area fills down to the one below it, not to the axis, or the top one would cover the others.
+    lineChart('agent-states', ['engaged', 'available', 'idle', 'rona'].map(function (state, i) {
+      return series(state, STATE_COLORS[state], { backgroundColor: STATE_COLORS[state] + 'cc', fill: i === 0 ? 'origin' : '-1', borderWidth: 1 });
     }), 'agents', true);
     lineChart('conversations', ['answered', 'abandoned', 'completed'].map(function (k) { return series(k, COLORS[k]); }), 'conversations so far');
   }
@@ -67,7 +69,7 @@ export const DASHBOARD_SCRIPT = String.raw`
 
   function show(s) {
     if (snapshots === 0) build(s);
-    var x = s.atMs;
+    var x = s.atMs / 1000;
     var queueValues = [s.queueDepthTotal];
     if (s.queues.length > 1) s.queues.forEach(function (q) { queueValues.push(q.waiting); });
     push(charts['queue-length'], queueValues, x);
@@ -84,8 +86,8 @@ export const DASHBOARD_SCRIPT = String.raw`
     text('slots', number(s.slotsHeld) + ' / ' + number(s.slotsTotal));
     text('transferred', number(s.counts.transferred));
     text('rona', number(s.counts.rona));
-    var engineLoop = s.eventLoopDelayMs.engine ? ' · engine ' + s.eventLoopDelayMs.engine.p99.toFixed(1) : '';
-    text('loop-delay', s.eventLoopDelayMs.socket.p99.toFixed(1) + ' ms' + engineLoop);
+    var engineLoop = s.eventLoopDelayMs.engine ? ' · engine ' + s.eventLoopDelayMs.engine.p99.toFixed(1) + ' ms' : '';
+    text('loop-delay', (engineLoop ? 'socket ' : '') + s.eventLoopDelayMs.socket.p99.toFixed(1) + ' ms' + engineLoop);
 
     var body = document.querySelector('#engine-latency tbody');
     body.textContent = '';
@@ -102,7 +104,7 @@ export const DASHBOARD_SCRIPT = String.raw`
 
     snapshots++;
     document.body.dataset.snapshots = String(snapshots);
-    document.getElementById('updated').textContent = 'updated ' + clock(x) + ' · up ' + number(s.uptimeSeconds) + ' s';
+    document.getElementById('updated').textContent = 'updated ' + clock(s.atMs) + ' · up ' + number(s.uptimeSeconds) + ' s';
   }
 
   function status(state, label) {

@@ -14,7 +14,7 @@ export interface StreamSnapshot {
   uptimeSeconds: number;
   queues: { name: string; waiting: number; availableAgents: number }[];
   queueDepthTotal: number;
-  /** Engaged: available with at least one conversation; available: available with none (as the runner's time series counts). */
+  /** Engaged: available and holding a slot (a conversation, or an offer still pending); available: available with none, as the runner's time series counts. */
   agents: Record<DashboardAgentState, number>;
   agentsConnected: number;
   slotsHeld: number;
