@@ -115,8 +115,9 @@ export const CLIENT_SCRIPT = String.raw`
     });
     draw('agent-states', {
       type: 'line',
-      data: { datasets: ['engaged', 'available', 'idle', 'rona'].map(function (state) {
-        return { label: state, data: xy(ts.agents[state]), borderColor: STATE_COLORS[state], backgroundColor: STATE_COLORS[state] + 'cc', fill: true, pointRadius: 0, borderWidth: 1 };
+      data: { datasets: ['engaged', 'available', 'idle', 'rona'].map(function (state, i) {
+        // Stacked areas: the first fills to the axis, each other to the one below, so no area paints over another.
+        return { label: state, data: xy(ts.agents[state]), borderColor: STATE_COLORS[state], backgroundColor: STATE_COLORS[state] + 'cc', fill: i === 0 ? 'origin' : '-1', pointRadius: 0, borderWidth: 1 };
       }) },
       options: { scales: { x: xAxis, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'agents' } } }, interaction: { mode: 'index', intersect: false } }
     });
