@@ -10,6 +10,7 @@ import { sweepCommand } from './commands/sweep.js';
 import { benchCommand } from './commands/bench.js';
 import { maskCommand } from './commands/mask.js';
 import { serveCommand } from './commands/serve.js';
+import { loadCommand } from './commands/load.js';
 
 await yargs(hideBin(process.argv))
   .scriptName('cctwin')
@@ -20,6 +21,7 @@ await yargs(hideBin(process.argv))
   .command(benchCommand)
   .command(maskCommand)
   .command(serveCommand)
+  .command(loadCommand)
   .demandCommand(1, 'Name a command.')
   .strict()
   .recommendCommands()
