@@ -39,7 +39,6 @@ export class LoadHistograms {
     for (const m of LOAD_MEASURES) {
       this.interval[m] = { fromScheduled: createLatencyHistogram(LOAD_UNIT), fromSent: createLatencyHistogram(LOAD_UNIT) };
       this.total[m] = { fromScheduled: createLatencyHistogram(LOAD_UNIT), fromSent: createLatencyHistogram(LOAD_UNIT) };
-      for (const b of LATENCY_BASES) this.interval[m][b].hdr.tag = tagOf(m, b);
     }
   }
 
@@ -53,7 +52,14 @@ export class LoadHistograms {
   /** The interval's histograms (tagged, for the log), then folded into the total and cleared. Call the writer before the next record. */
   rollInterval(write: (histograms: readonly TaggedHistogram[]) => void): void {
     const out: TaggedHistogram[] = [];
-    for (const m of LOAD_MEASURES) for (const b of LATENCY_BASES) out.push({ tag: tagOf(m, b), hdr: this.interval[m][b].hdr });
+    for (const m of LOAD_MEASURES) {
+      for (const b of LATENCY_BASES) {
+        const hdr = this.interval[m][b].hdr;
+        // The log writer takes the line's tag from the histogram, and reset() clears it.
+        hdr.tag = tagOf(m, b);
+        out.push({ tag: hdr.tag, hdr });
+      }
+    }
     write(out);
     for (const m of LOAD_MEASURES) {
       for (const b of LATENCY_BASES) {

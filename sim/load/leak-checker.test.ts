@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { maskText } from '../../engine/masking/index.js';
+import { LeakChecker } from './leak-checker.js';
+
+const PHONE = '+447966197542';
+const CARD = '4111 1111 1111 1111';
+
+describe('LeakChecker', () => {
+  it('finds unmasked values in any text field, nested ones too, and keeps only kind, frame type and field', () => {
+    const c = new LeakChecker(true);
+    expect(c.check({ type: 'offer', offerId: 12345678901, conversationId: 7, receivedAt: 1795603511827, customer: { name: 'Ann', number: PHONE }, source: 'Chat widget' })).toBe(1);
+    expect(c.check({ type: 'message', conversationId: 7, from: 'customer', text: `my card is ${CARD}, thanks`, at: 1795603511827 })).toBe(1);
+    const r = c.result();
+    expect(r.count).toBe(2);
+    expect(r.byKind.phone).toBe(1);
+    expect(r.byKind.card).toBe(1);
+    expect(r.examples).toEqual([
+      { kind: 'phone', frameType: 'offer', field: 'customer.number' },
+      { kind: 'card', frameType: 'message', field: 'text' },
+    ]);
+    expect(JSON.stringify(r)).not.toContain('7542');
+    expect(JSON.stringify(r)).not.toContain('1111');
+  });
+
+  it('masked text, ids and epoch times are no leak', () => {
+    const c = new LeakChecker(true);
+    expect(c.check({ type: 'offer', offerId: 4111111111111111, conversationId: 7, receivedAt: 1795603511827, customer: { name: 'Ann', number: maskText(PHONE) } })).toBe(0);
+    expect(c.check({ type: 'message', text: maskText(`call ${PHONE} or pay with ${CARD}`) })).toBe(0);
+    expect(c.result()).toMatchObject({ framesChecked: 2, count: 0, examples: [] });
+  });
+
+  it('keeps at most the examples asked for, counting every leak', () => {
+    const c = new LeakChecker(false, 2);
+    for (let i = 0; i < 5; i++) c.check({ type: 'message', text: `x ${PHONE}` });
+    expect(c.result()).toMatchObject({ tenantMasks: false, count: 5 });
+    expect(c.result().examples).toHaveLength(2);
+  });
+});
