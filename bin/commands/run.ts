@@ -1,17 +1,13 @@
 // `cctwin run <scenario>`: simulate in virtual time, print the report, and
 // exit 1 when a budget fails (2 for a bad scenario).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { loadScenario } from '../../scenarios/load.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { runReplications, type ReplicationPlan } from '../../sim/parallel/pool.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
-import { mergeTotals, type ReplicationResult } from '../../reports/replication.js';
-import type { Report } from '../../reports/report.js';
-import { renderHtml } from '../../reports/html/render-html.js';
-import { renderHlog } from '../../reports/hlog.js';
+import type { ReplicationResult } from '../../reports/replication.js';
 import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
 import { formatDuration } from '../../reports/format-duration.js';
 import { parseScenarioBudgets } from '../../reports/budgets/scenario-budgets.js';
@@ -21,6 +17,7 @@ import { renderText } from '../../reports/render-text.js';
 import { renderJunit } from '../../reports/junit.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
+import { writeRunOutputs } from './write-outputs.js';
 import type { Output } from './validate.js';
 
 const processOutput: Output = {
@@ -57,7 +54,7 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
   });
   report.budgets = evaluateBudgets(report, budgets);
 
-  if (args.out) writeOutputs(args.out, report, results, startedAtMs);
+  if (args.out) writeRunOutputs(args.out, report, results, startedAtMs);
   if (args.junit) writeFileSync(args.junit, renderJunit(report.budgets, scenario.name));
   if (args.json) out.stdout(renderJson(report));
   else if (!args.quiet) out.stdout(renderText(report, { color: process.stdout.isTTY === true }));
@@ -84,15 +81,6 @@ async function withProgress(scenario: Scenario, plan: ReplicationPlan, show: boo
     total: plan.replications, describe: (done) => `${done}/${plan.replications}`,
   });
   return whileRunning(bar, () => runReplications(scenario, plan, { onDone: (done) => bar.update(done) }), (results) => results.length);
-}
-
-/** `--out DIR`: report.json, report.html and histograms.hlog (the merged histograms, in HdrHistogram's log format). */
-function writeOutputs(dir: string, report: Report, results: readonly ReplicationResult[], startedAtMs: number): void {
-  const { histograms } = mergeTotals(results);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'report.json'), renderJson(report));
-  writeFileSync(join(dir, 'report.html'), renderHtml(report, histograms, { subtitle: new Date(startedAtMs).toISOString() }));
-  writeFileSync(join(dir, 'histograms.hlog'), renderHlog(histograms, { startTimeMs: startedAtMs, simulatedSeconds: report.simulated.seconds }));
 }
 
 export const runCommand: CommandModule<object, ScenarioArgs> = {

@@ -2,6 +2,8 @@
 // value (every combination, with several --vary), all points in parallel;
 // one row per point and the cheapest meeting every budget marked. Exit 0 when
 // some point meets every budget, 1 when none does, 2 for bad input.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { cartesian, parseVary, type Vary } from '../../sim/sweep/vary.js';
@@ -11,6 +13,7 @@ import { renderSweepText, sweepJson } from '../../reports/render-sweep.js';
 import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
+import { writeRunOutputs } from './write-outputs.js';
 import type { Output } from './validate.js';
 
 interface SweepArgs extends ScenarioArgs {
@@ -36,6 +39,7 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
     out.stderr('cctwin sweep: name at least one --vary PATH=FROM..TO:STEP\n');
     return EXIT_BAD_INPUT;
   }
+  const startedAtMs = Date.now();
   let result;
   const sweep = (hooks: TaskHooks = {}) => runSweep({
     file: args.scenario, set: args.set, varies, replications: args.replications, threads: args.threads,
@@ -57,6 +61,12 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
     return EXIT_BAD_INPUT;
   }
   const name = result.points[0]!.report.scenario;
+  if (args.out) {
+    // sweep.json with every point, and each point's run files in point-N/.
+    mkdirSync(args.out, { recursive: true });
+    writeFileSync(join(args.out, 'sweep.json'), sweepJson(name, result.points, result.cheapest));
+    result.points.forEach((p, i) => writeRunOutputs(join(args.out!, `point-${i + 1}`), p.report, p.results, startedAtMs));
+  }
   if (args.json) out.stdout(sweepJson(name, result.points, result.cheapest));
   else if (!args.quiet) out.stdout(renderSweepText(result.points, result.cheapest));
   return result.cheapest === null ? EXIT_BUDGET_FAILED : EXIT_OK;

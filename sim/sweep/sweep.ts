@@ -5,6 +5,7 @@ import { loadScenario } from '../../scenarios/load.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import type { Report } from '../../reports/report.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
+import type { ReplicationResult } from '../../reports/replication.js';
 import { parseScenarioBudgets } from '../../reports/budgets/scenario-budgets.js';
 import { allPass, evaluateBudgets } from '../../reports/budgets/evaluate-budgets.js';
 import { replicationTasks, runTasks, type TaskHooks } from '../parallel/pool.js';
@@ -25,6 +26,8 @@ export interface SweepPoint {
   pass: boolean;
   /** What "cheapest" compares: the agents staffed. */
   agents: number;
+  /** The point's replications as they came back (histograms for --out). */
+  results: ReplicationResult[];
 }
 
 export interface SweepResult {
@@ -48,7 +51,7 @@ export async function runSweep(plan: SweepPlan, hooks: TaskHooks = {}): Promise<
     offset += plan.replications;
     const report = buildMergedReport(mine, { scenario: s.name, seed: plan.seed ?? s.seed, serviceLevelThresholdMs: s.serviceLevelThresholdMs, warmupMs: s.warmupMs, wallMs });
     report.budgets = evaluateBudgets(report, budgets[i]!);
-    return { values: combos[i]!, report, pass: allPass(report.budgets), agents: report.agents.count };
+    return { values: combos[i]!, report, pass: allPass(report.budgets), agents: report.agents.count, results: mine };
   });
   let cheapest: number | null = null;
   points.forEach((p, i) => {

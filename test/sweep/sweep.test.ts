@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { runSweep } from '../../sim/sweep/sweep.js';
 import { runSweepCommand } from '../../bin/commands/sweep.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const base = { file: 'scenarios/erlang-c.yaml', set: ['duration=20h', 'warmup=1h'], replications: 1 };
 
@@ -36,5 +39,20 @@ describe('sweep', () => {
     );
     expect(status).toBe(2);
     expect(err.join('')).toContain('--vary agents.0.count=100..90:1: TO must not be below FROM');
+  });
+
+  it('with --out writes sweep.json and for each point its report, page and histogram log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cctwin-sweep-'));
+    const status = await runSweepCommand(
+      { scenario: base.file, set: base.set, vary: ['agents.0.count=96..100:4'], replications: 1, threads: 1, out: dir, quiet: true },
+      { stdout: () => {}, stderr: () => {} },
+    );
+    expect(status).toBe(0);
+    const sweep = JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8'));
+    expect(sweep.points.map((p: { values: Record<string, string> }) => p.values['agents.0.count'])).toEqual(['96', '100']);
+    for (const point of ['point-1', 'point-2']) {
+      for (const file of ['report.json', 'report.html', 'histograms.hlog']) expect(existsSync(join(dir, point, file)), `${point}/${file}`).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(join(dir, 'point-2', 'report.json'), 'utf8')).agents.count).toBe(100);
   });
 });
