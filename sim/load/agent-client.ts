@@ -206,9 +206,9 @@ export class AgentClient {
     }
   }
 
-  /** One to three replies spread over the handle time; the customer answers each within the gap. */
+  /** One to `maxReplies` replies spread over the handle time; the customer answers each within the gap. */
   private planReplies(entry: DeskEntry, nowMs: number, handleMs: number): void {
-    const replies = 1 + this.rng.int(3);
+    const replies = 1 + this.rng.int(this.world.maxReplies);
     const gapMs = handleMs / (replies + 1);
     if (entry.rec !== undefined) entry.rec.thinkGapMs = gapMs;
     for (let k = 1; k <= replies; k++) entry.tasks.push(this.world.scheduler.at(nowMs + k * gapMs, (due) => this.reply(entry, due)));

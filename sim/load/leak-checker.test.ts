@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskText } from '../../engine/masking/index.js';
+import { findSensitiveSpans, maskText } from '../../engine/masking/index.js';
+import { createMessageGenerator } from '../messages/index.js';
 import { LeakChecker } from './leak-checker.js';
 
 const PHONE = '+447966197542';
@@ -34,5 +36,23 @@ describe('LeakChecker', () => {
     for (let i = 0; i < 5; i++) c.check({ type: 'message', text: `x ${PHONE}` });
     expect(c.result()).toMatchObject({ tenantMasks: false, count: 5 });
     expect(c.result().examples).toHaveLength(2);
+  });
+});
+
+describe('the checker\'s shortcut', () => {
+  it('text with no ASCII digit and no @ holds nothing the detectors find (so it is not scanned)', () => {
+    const g = createMessageGenerator(9, { piiShare: 1, maxPiiPerMessage: 3, figureShare: 1 });
+    const messages = Array.from({ length: 200 }, () => g.next().text);
+    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom(...messages)), fc.constantFrom('', '+', '(', '+(', '\uff11\uff12\uff13'), (text, extra) => {
+      const stripped = `${extra}${text.replace(/[0-9@]/g, '')}${extra}`;
+      expect(findSensitiveSpans(stripped)).toEqual([]);
+    }), { numRuns: 500 });
+  });
+
+  it('skips identifier fields at any depth but reads every other text', () => {
+    const c = new LeakChecker(true);
+    const frame = { type: 'targets', queues: [{ name: 'support' }], agents: [{ agentId: '+447966197542', name: `Ann ${PHONE}`, state: 'available', canTake: true }] };
+    expect(c.check(frame)).toBe(1);
+    expect(c.result().examples).toEqual([{ kind: 'phone', frameType: 'targets', field: 'agents[0].name' }]);
   });
 });

@@ -21,8 +21,9 @@ export interface MaskingLeaks {
   examples: LeakExample[];
 }
 
-/** Frame fields that are identifiers or enumerations, never text shown as such. */
+/** Fields, at any depth, that hold identifiers or enumerations the protocol defines, never text a person wrote or sees as such. */
 const SKIPPED_FIELDS = new Set(['type', 'ref', 'code', 'state', 'kind', 'channel', 'role', 'status', 'from', 'agentId', 'offerId', 'conversationId']);
+const MAY_HOLD_VALUE = /[0-9@]/;
 
 export class LeakChecker {
   private framesChecked = 0;
@@ -48,17 +49,24 @@ export class LeakChecker {
     if (value === null || typeof value !== 'object') return 0;
     let found = 0;
     if (Array.isArray(value)) {
-      value.forEach((v, i) => (found += this.walk(v, `${path}[${i}]`, frameType)));
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (v !== null && (typeof v === 'object' || typeof v === 'string')) found += this.walk(v, `${path}[${i}]`, frameType);
+      }
       return found;
     }
-    for (const [key, v] of Object.entries(value)) {
-      if (path === '' && SKIPPED_FIELDS.has(key)) continue;
-      found += this.walk(v, path === '' ? key : `${path}.${key}`, frameType);
+    const obj = value as Record<string, unknown>;
+    for (const key in obj) {
+      if (SKIPPED_FIELDS.has(key) || !Object.hasOwn(obj, key)) continue;
+      const v = obj[key];
+      if (v !== null && (typeof v === 'object' || typeof v === 'string')) found += this.walk(v, path === '' ? key : `${path}.${key}`, frameType);
     }
     return found;
   }
 
   private checkText(text: string, field: string, frameType: string): number {
+    // The detectors start only at a digit or `@` (engine/masking/scanner.ts): text without one holds nothing.
+    if (!MAY_HOLD_VALUE.test(text)) return 0;
     const spans = findSensitiveSpans(text);
     for (const s of spans) {
       this.count++;

@@ -59,6 +59,8 @@ export interface LoadOptions {
   customerLeadMs?: number;
   /** Longest wait at the end for answers to frames in flight (wall ms). Default 2000. */
   settleMs?: number;
+  /** An agent replies 1 to this many times per conversation, each answered by the customer. Default 3. */
+  maxReplies?: number;
 }
 
 const HOUR_MS = 3600_000;
@@ -99,6 +101,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     texts: createTextPools(seed, o.piiShare ?? 0.2),
     customerLeadMs: o.customerLeadMs ?? 200,
     quietWaitMaxMs: 2000,
+    maxReplies: o.maxReplies ?? 3,
   });
   let log$: IntervalLogFile | null = null;
   const intervalTimers: NodeJS.Timeout[] = [];

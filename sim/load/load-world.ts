@@ -45,6 +45,8 @@ export interface WorldConfig {
   customerLeadMs: number;
   /** Longest an agent waits for the customer's frames in flight before it ends a conversation. */
   quietWaitMaxMs: number;
+  /** An owner replies 1 to this many times per conversation (each answered by the customer). */
+  maxReplies: number;
 }
 
 export class LoadWorld implements ConnectionEnv {
@@ -57,6 +59,7 @@ export class LoadWorld implements ConnectionEnv {
   readonly streams: StreamPlan[];
   readonly customerLeadMs: number;
   readonly quietWaitMaxMs: number;
+  readonly maxReplies: number;
   readonly histograms = new LoadHistograms();
   readonly stats = emptyTrafficStats();
   readonly ledger = new ConversationLedger();
@@ -90,6 +93,7 @@ export class LoadWorld implements ConnectionEnv {
     this.streams = config.streams;
     this.customerLeadMs = config.customerLeadMs;
     this.quietWaitMaxMs = config.quietWaitMaxMs;
+    this.maxReplies = config.maxReplies;
     this.leaks = new LeakChecker(config.scenario.tenant.maskSensitiveData);
     this.slots = new SlotMeter(config.scenario.warmupMs, config.scenario.durationMs);
   }
