@@ -25,6 +25,12 @@ describe('compareBalance', () => {
     expect(b.differences).toContain('server: end states add up to 9, arrived 10');
   });
 
+  it('says so when conversations it did not start reached its agents (a shared target)', () => {
+    const b = compareBalance(counts(), counts(), 0, 2);
+    expect(b.balanced).toBe(false);
+    expect(b.differences[0]).toContain('2 conversation(s) this run did not start');
+  });
+
   it('without server counts nothing is checked', () => {
     expect(compareBalance(counts(), null, 0)).toMatchObject({ checked: false, balanced: false });
   });

@@ -17,8 +17,10 @@ export interface ConversationRecord {
   sentMs: number;
   /** The server acknowledged the first message: a conversation exists. */
   arrived: boolean;
-  /** Made by a message the generator meant for a conversation that had already ended (should stay 0). */
+  /** Not one the generator meant to open: a message meant for a conversation that had already ended (should stay 0), or `foreign`. */
   stray: boolean;
+  /** Started by someone else on a shared target and offered to one of the generator's agents. */
+  foreign: boolean;
   queue: string;
   /** An agent has had an offer of it (offer latency is timed to the first). */
   offered: boolean;
@@ -50,6 +52,7 @@ export interface LedgerCounts {
   conversations: ConversationCounts;
   rona: number;
   stray: number;
+  foreign: number;
 }
 
 export class ConversationLedger {
@@ -60,7 +63,7 @@ export class ConversationLedger {
 
   create(customerId: string, streamIndex: number, queue: string, scheduledMs: number): ConversationRecord {
     const rec: ConversationRecord = {
-      serial: this.records.length, customerId, streamIndex, conversationId: null, scheduledMs, sentMs: -1, arrived: false, stray: false, queue, offered: false,
+      serial: this.records.length, customerId, streamIndex, conversationId: null, scheduledMs, sentMs: -1, arrived: false, stray: false, foreign: false, queue, offered: false,
       answeredAtMs: -1, ownerAgentId: null, planned: false, endState: null, endedAtMs: -1, sessionEnded: false, interrupted: false,
       closing: false, transferring: false, customerEnded: false, customerInFlight: 0, quietWaiters: [], thinkGapMs: 0, transfers: 0, conferences: 0,
     };
@@ -122,17 +125,19 @@ export class ConversationLedger {
       conferenced: 0, completed: 0, interrupted: 0, inProgressAtEnd: 0,
     };
     let stray = 0;
+    let foreign = 0;
     for (const rec of this.records) {
       if (!rec.arrived || !include(rec)) continue;
       c.arrived++;
-      if (rec.stray) stray++;
+      if (rec.foreign) foreign++;
+      else if (rec.stray) stray++;
       if (rec.answeredAtMs >= 0) c.answered++;
       c.transferred += rec.transfers;
       c.conferenced += rec.conferences;
       if (rec.endState === null) c.inProgressAtEnd++;
       else c[rec.endState]++;
     }
-    return { conversations: c, rona: this.rona, stray };
+    return { conversations: c, rona: this.rona, stray, foreign };
   }
 
   private wakeQuiet(rec: ConversationRecord): void {

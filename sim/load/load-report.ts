@@ -24,6 +24,8 @@ export interface LoadReport {
   stoppedBy: StopReason;
   /** Scenario time the run covered (wall time x speed). */
   simulated: { seconds: number };
+  /** Conversations arriving before this (scenario seconds) are left out of the counts and histograms; the balance covers all. */
+  warmupSeconds: number;
   wall: { seconds: number };
   conversations: ConversationCounts;
   accounting: EndStateAccounting;
@@ -90,6 +92,7 @@ export function buildLoadReport(i: ReportInputs): LoadReport {
     startedAt: new Date(i.startedAtMs).toISOString(),
     stoppedBy: i.stoppedBy,
     simulated: { seconds: round3(wallSeconds * w.speed) },
+    warmupSeconds: round3((s.warmupMs * w.speed) / 1000),
     wall: { seconds: round3(wallSeconds) },
     conversations: counted,
     accounting: endStateAccounting(counted),
@@ -105,7 +108,7 @@ export function buildLoadReport(i: ReportInputs): LoadReport {
       errorsByCode: { ...w.stats.errorsByCode },
       framesPerSecond: wallSeconds > 0 ? Math.round((w.stats.framesSent + w.stats.framesReceived) / wallSeconds) : 0,
       messagesDelivered: delivered,
-      messagesPerSecond: wallSeconds > 0 ? round3((delivered.customerToAgent + delivered.agentToCustomer) / wallSeconds) : 0,
+      messagesPerSecond: wallSeconds > 0 ? round1((delivered.customerToAgent + delivered.agentToCustomer) / wallSeconds) : 0,
       peakConnections: w.peakConnections,
     },
     generator: {
@@ -120,6 +123,10 @@ export function buildLoadReport(i: ReportInputs): LoadReport {
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
 }
 
 function round4(x: number): number {

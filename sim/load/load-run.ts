@@ -209,7 +209,7 @@ async function settleBalance(world: LoadWorld, baseline: HostCounts | null, read
     const now = await readCounts();
     const ledger = world.ledger.counts();
     const server = now === null || base === null ? null : countsDelta(serverBalanceCounts(now), base);
-    balance = compareBalance(clientBalanceCounts(ledger), server, ledger.stray);
+    balance = compareBalance(clientBalanceCounts(ledger), server, ledger.stray, ledger.foreign);
     if (balance.balanced || server === null) return balance;
     await sleep(100);
   }

@@ -136,6 +136,7 @@ export class LoadWorld implements ConnectionEnv {
         this.ledger.markArrived(rec);
       } else {
         rec = this.stray(conversationId, customerName, customer?.stream ?? this.streams[0]!, queue, receivedMs);
+        rec.foreign = customer === undefined;
       }
     }
     rec.queue = queue;

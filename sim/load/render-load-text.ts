@@ -15,7 +15,7 @@ export function renderLoadText(r: LoadReport): string {
   const c = r.conversations;
   const lines: string[] = [];
   lines.push(`${r.scenario} (seed ${r.seed}) at ${r.speed}x against ${r.target}: ${r.wall.seconds.toFixed(1)} s wall = ${r.simulated.seconds.toFixed(0)} s scenario; stopped: ${r.stoppedBy}`);
-  lines.push(`conversations: arrived ${c.arrived}, answered ${c.answered}, abandoned ${c.abandoned}, transferred ${c.transferred}, dropped on transfer ${c.droppedOnTransfer}, conferenced ${c.conferenced}, completed ${c.completed}, interrupted ${c.interrupted}, in progress ${c.inProgressAtEnd}`);
+  lines.push(`conversations${r.warmupSeconds > 0 ? ` arriving after the ${r.warmupSeconds} s warm-up` : ''}: arrived ${c.arrived}, answered ${c.answered}, abandoned ${c.abandoned}, transferred ${c.transferred}, dropped on transfer ${c.droppedOnTransfer}, conferenced ${c.conferenced}, completed ${c.completed}, interrupted ${c.interrupted}, in progress ${c.inProgressAtEnd}`);
   lines.push(`service level ${pct(r.serviceLevel.value)} within ${r.serviceLevel.thresholdSeconds} s; abandon rate ${pct(r.abandonRate)}; ${r.agents.count} agents, occupancy ${pct(r.agents.occupancy)}, ${r.agents.ronaEvents} RONA`);
   lines.push('');
   lines.push('wall-clock latency, ms (from the scheduled moment | from the send)');

@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HistogramLogReader, type JsHistogram } from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { loadScenario } from '../../scenarios/load.js';
+import { scaleScenario } from '../../sim/load/index.js';
+import { startServer } from '../../sim/server/index.js';
 import { runLoadCommand, type LoadArgs } from '../../bin/commands/load.js';
 import { LATENCY_BASES, LOAD_MEASURES, tagOf, type LoadReport } from '../../sim/load/index.js';
 
@@ -49,6 +53,7 @@ describe('cctwin load against an embedded server', () => {
     expect(report.balance.differences).toEqual([]);
     expect(report.balance.balanced).toBe(true);
     expect(report.balance.strayConversations).toBe(0);
+    expect(report.balance.foreignConversations).toBe(0);
     expect(report.balance.client.arrived).toBeGreaterThan(30);
     expect(report.balance.client.inProgress).toBe(0);
     expect(report.accounting.balanced).toBe(true);
@@ -99,3 +104,41 @@ describe('cctwin load against an embedded server', () => {
   });
 });
 
+
+describe('cctwin load --target', () => {
+  it('drives a server it did not start, with its secret, and balances against the change in that server\'s counts', async () => {
+    const scenario = loadScenario(SCENARIO);
+    const secret = 'target-secret-for-the-test';
+    // A server that already had a conversation (over before the run): the run counts only its own.
+    const server = await startServer({ scenario: scaleScenario(scenario, 10), secret, port: 0, engineThread: 'worker', rateLimit: { perSecond: 1e6, burst: 1e6 } });
+    try {
+      const other = new WebSocket(`${server.wsUrl}/customer?channel=whatsapp&customerId=someone-else`);
+      await new Promise((resolve) => other.once('open', resolve));
+      other.send(JSON.stringify({ type: 'message', text: 'hello, is anyone there?' }));
+      other.send(JSON.stringify({ type: 'abandon' }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await server.state()).counts).toMatchObject({ arrived: 1, inProgress: 0 });
+
+      const { status, report } = await run(args({ target: server.wsUrl, secret, duration: '2s' }));
+      expect(report.target).toBe(server.wsUrl);
+      expect(report.stoppedBy).toBe('duration');
+      expect(report.generator.includesServer).toBe(false);
+      expect(report.balance.differences).toEqual([]);
+      expect(report.balance.balanced).toBe(true);
+      expect(report.balance.client.arrived).toBeGreaterThan(5);
+      expect(report.balance.server!.abandoned).toBe(report.balance.client.abandoned);
+      expect((await server.state()).counts.arrived).toBe(report.balance.client.arrived + 1);
+      expect(status).toBe(0);
+      other.close();
+    } finally {
+      await server.drain();
+    }
+  });
+
+  it('refuses a target without the secret (exit 2, nothing started)', async () => {
+    let stderr = '';
+    const status = await runLoadCommand(args({ target: 'ws://127.0.0.1:9' }), undefined, {}, { stdout: () => {}, stderr: (t) => void (stderr += t) });
+    expect(status).toBe(2);
+    expect(stderr).toContain('E_USAGE');
+  });
+});
