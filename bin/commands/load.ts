@@ -14,7 +14,7 @@ import type { Scenario } from '../../scenarios/scenario.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { parseDurationMs } from '../../scenarios/units.js';
 import { renderLoadText, runLoad, type LoadReport } from '../../sim/load/index.js';
-import { wantsProgress } from '../../reports/progress.js';
+import { formatClock, ProgressBar, wantsProgress } from '../../reports/progress.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import type { Output } from './validate.js';
 
@@ -67,6 +67,10 @@ export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: 
     return EXIT_BAD_INPUT;
   }
   const progress = wantsProgress(args.progress, process.stderr, args.quiet === true || args.json === true);
+  // Arrivals run for the sped-up scenario duration: the bar's total, in wall-clock ms.
+  const bar = progress
+    ? new ProgressBar(process.stderr, { label: 'load', total: scenario.durationMs / args.speed, describe: (done, total) => `${formatClock(done)} of ${formatClock(total ?? 0)} of arrivals` })
+    : null;
   const report: LoadReport = await runLoad({
     scenario, speed: args.speed, drainMs: durations.drain, hlogIntervalMs: durations.interval, piiShare: args.piiShare, engineThread: args.engineThread,
     ...(durations.duration === undefined ? {} : { durationMs: durations.duration }),
@@ -75,8 +79,9 @@ export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: 
     ...(args.seed === undefined ? {} : { seed: args.seed }),
     ...(args.out === undefined ? {} : { outDir: args.out }),
     ...(signal === undefined ? {} : { signal }),
-    ...(progress ? { log: (line: string) => out.stderr(`${line}\n`) } : {}),
+    ...(bar ? { onProgress: (elapsedMs: number, arrivalsEndMs: number) => bar.update(Math.min(elapsedMs, arrivalsEndMs), elapsedMs >= arrivalsEndMs ? 'draining' : '') } : {}),
   });
+  bar?.finish();
   if (args.json) out.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (!args.quiet) out.stdout(renderLoadText(report));
   const leaked = report.maskingLeaks.tenantMasks && report.maskingLeaks.count > 0;

@@ -50,6 +50,8 @@ export interface LoadOptions {
   /** Aborting stops the run early (SIGINT); the report still comes. */
   signal?: AbortSignal;
   /** Progress lines (start, every few seconds, stop). */
+  /** Called every second with the wall-clock ms into the run and when arrivals end (progress bars). */
+  onProgress?: (elapsedMs: number, arrivalsEndMs: number) => void;
   log?: (line: string) => void;
   /** The embedded server's engine thread. Default worker. */
   engineThread?: 'worker' | 'main';
@@ -144,6 +146,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     };
     intervalTimers.push(setInterval(rollInterval, intervalMs));
     intervalTimers.push(setInterval(() => log(progressLine(world)), 5000));
+    if (o.onProgress) intervalTimers.push(setInterval(() => o.onProgress!(scheduler.now(), scenario.durationMs), 1000));
 
     let arrivalsDone = false;
     scheduleArrivals(scenario.customers, scheduler, { endMs: scenario.durationMs, originMs: 0, leadMs: world.customerLeadMs, seed },
