@@ -68,6 +68,11 @@ interface StepFigures {
   generatorCpu: number;
   serverCpu: number;
   lagMaxMs: number;
+  /** The server's event-loop delay (whole step), socket thread and engine thread, p99 and max. */
+  serverLoopP99Ms: number;
+  serverLoopMaxMs: number;
+  engineLoopP99Ms: number;
+  engineLoopMaxMs: number;
   balanced: boolean;
   leaks: number;
   loadAverage: number;
@@ -92,6 +97,16 @@ async function startChild(scenarioFile: string): Promise<{ child: ChildProcess; 
 function cpuSecondsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The server's event-loop delays from its /metrics page, in ms. */
+async function loopDelaysMs(port: number): Promise<{ socketP99: number; socketMax: number; engineP99: number; engineMax: number }> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const read = (thread: string, stat: string): number => {
+    const line = text.split('\n').find((l) => l.startsWith(`cctwin_event_loop_delay_seconds{thread="${thread}",stat="${stat}"} `));
+    return line === undefined ? NaN : Math.round(Number(line.split(' ')[1]) * 1e5) / 100;
+  };
+  return { socketP99: read('socket', 'p99'), socketMax: read('socket', 'max'), engineP99: read('engine', 'p99'), engineMax: read('engine', 'max') };
 }
 
 /** One tag's intervals from `fromSeconds` on, merged. */
@@ -120,6 +135,7 @@ async function runStep(connections: number): Promise<StepFigures> {
       durationMs: seconds * 1000, outDir: dir, connectConcurrency: 200, maxReplies,
     });
     const serverCpu = (cpuSecondsOf(child.pid!) - cpu0) / ((performance.now() - t0) / 1000);
+    const loops = await loopDelaysMs(port);
     const hlog = join(dir, 'load.hlog');
     const c2a = steadySummary(hlog, tagOf('customerToAgent', 'fromScheduled'), rampSeconds);
     const c2aSent = steadySummary(hlog, tagOf('customerToAgent', 'fromSent'), rampSeconds);
@@ -134,6 +150,7 @@ async function runStep(connections: number): Promise<StepFigures> {
       c2aP50Ms: ms(c2a.p50), c2aP99Ms: ms(c2a.p99), c2aP99SentMs: ms(c2aSent.p99), c2aP99WholeMs: ms(report.latency.customerToAgent.fromScheduled.p99),
       a2cP99Ms: ms(a2c.p99), ackP99Ms: ms(ack.p99), offerP99Ms: ms(offer.p99),
       generatorCpu: report.generator.cpuCores, serverCpu: Math.round(serverCpu * 100) / 100, lagMaxMs: Math.round(report.generator.schedulerMaxLagMs),
+      serverLoopP99Ms: loops.socketP99, serverLoopMaxMs: loops.socketMax, engineLoopP99Ms: loops.engineP99, engineLoopMaxMs: loops.engineMax,
       balanced: report.balance.balanced, leaks: report.maskingLeaks.count, loadAverage: Math.round(loadAverage * 100) / 100,
       pass: c2a.count > 0 && ms(c2a.p99) < limitMs,
     };
@@ -154,7 +171,9 @@ const COLUMNS: [string, keyof StepFigures][] = [
   ['msgs/s', 'messagesPerSecond'], ['frames/s', 'framesPerSecond'],
   ['c2a p50', 'c2aP50Ms'], ['c2a p99', 'c2aP99Ms'], ['p99 sent', 'c2aP99SentMs'], ['p99 whole', 'c2aP99WholeMs'],
   ['a2c p99', 'a2cP99Ms'], ['ack p99', 'ackP99Ms'], ['offer p99', 'offerP99Ms'],
-  ['gen CPU', 'generatorCpu'], ['srv CPU', 'serverCpu'], ['lag max', 'lagMaxMs'], ['load avg', 'loadAverage'],
+  ['gen CPU', 'generatorCpu'], ['srv CPU', 'serverCpu'], ['gen lag max', 'lagMaxMs'],
+  ['srv loop p99', 'serverLoopP99Ms'], ['srv loop max', 'serverLoopMaxMs'], ['engine loop p99', 'engineLoopP99Ms'], ['engine loop max', 'engineLoopMaxMs'],
+  ['load avg', 'loadAverage'],
 ];
 
 const all: StepFigures[][] = steps.map(() => []);
