@@ -13,7 +13,7 @@ import { loadScenario } from '../../scenarios/load.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { parseDurationMs } from '../../scenarios/units.js';
-import { renderLoadText, runLoad, type LoadReport } from '../../sim/load/index.js';
+import { LoadSetupError, renderLoadText, runLoad, type LoadReport } from '../../sim/load/index.js';
 import { formatClock, ProgressBar, wantsProgress } from '../../reports/progress.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import type { Output } from './validate.js';
@@ -71,16 +71,24 @@ export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: 
   const bar = progress
     ? new ProgressBar(process.stderr, { label: 'load', total: scenario.durationMs / args.speed, describe: (done, total) => `${formatClock(done)} of ${formatClock(total ?? 0)} of arrivals` })
     : null;
-  const report: LoadReport = await runLoad({
-    scenario, speed: args.speed, drainMs: durations.drain, hlogIntervalMs: durations.interval, piiShare: args.piiShare, engineThread: args.engineThread,
-    ...(durations.duration === undefined ? {} : { durationMs: durations.duration }),
-    ...(args.target === undefined ? {} : { target: args.target }),
-    ...(secret === undefined ? {} : { secret }),
-    ...(args.seed === undefined ? {} : { seed: args.seed }),
-    ...(args.out === undefined ? {} : { outDir: args.out }),
-    ...(signal === undefined ? {} : { signal }),
-    ...(bar ? { onProgress: (elapsedMs: number, arrivalsEndMs: number) => bar.update(Math.min(elapsedMs, arrivalsEndMs), elapsedMs >= arrivalsEndMs ? 'draining' : '') } : {}),
-  });
+  let report: LoadReport;
+  try {
+    report = await runLoad({
+      scenario, speed: args.speed, drainMs: durations.drain, hlogIntervalMs: durations.interval, piiShare: args.piiShare, engineThread: args.engineThread,
+      ...(durations.duration === undefined ? {} : { durationMs: durations.duration }),
+      ...(args.target === undefined ? {} : { target: args.target }),
+      ...(secret === undefined ? {} : { secret }),
+      ...(args.seed === undefined ? {} : { seed: args.seed }),
+      ...(args.out === undefined ? {} : { outDir: args.out }),
+      ...(signal === undefined ? {} : { signal }),
+      ...(bar ? { onProgress: (elapsedMs: number, arrivalsEndMs: number) => bar.update(Math.min(elapsedMs, arrivalsEndMs), elapsedMs >= arrivalsEndMs ? 'draining' : '') } : {}),
+    });
+  } catch (err) {
+    bar?.finish();
+    if (!(err instanceof LoadSetupError)) throw err;
+    out.stderr(`cctwin load: ${err.message} (E_USAGE)\n`);
+    return EXIT_BAD_INPUT;
+  }
   bar?.finish();
   if (args.json) out.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (!args.quiet) out.stdout(renderLoadText(report));

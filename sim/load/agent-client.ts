@@ -47,7 +47,7 @@ export class AgentClient {
 
   /** Connects and makes itself available; resolves once the server acknowledged. */
   async connect(): Promise<void> {
-    await this.conn.open(`${this.world.wsUrl}/agent?token=${encodeURIComponent(this.world.agentToken(this.id))}`);
+    await this.conn.open(`${this.world.wsUrl}/agent?token=${encodeURIComponent(this.world.agentToken(this.id))}`, `agent ${this.id}`);
     this.world.agentOpened();
     await new Promise<void>((resolve, reject) => {
       const sent = this.conn.send({ type: 'setState', state: 'available' }, this.world.now(), (refusal) => (refusal === null ? resolve() : reject(new Error(`${this.id}: setState refused (${refusal.code})`))));

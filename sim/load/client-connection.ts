@@ -26,6 +26,14 @@ export function emptyTrafficStats(): TrafficStats {
   return { framesSent: 0, framesReceived: 0, outstanding: 0, errorsByCode: {}, connectFailures: 0, unexpectedCloses: 0 };
 }
 
+/** The server answered the upgrade with an HTTP status instead of a socket (401: a token from the wrong secret). */
+export class ConnectRefused extends Error {
+  constructor(readonly status: number, what: string) {
+    super(`${what}: the server refused the connection (HTTP ${status})`);
+    this.name = 'ConnectRefused';
+  }
+}
+
 interface Pending {
   scheduledMs: number;
   sentMs: number;
@@ -49,12 +57,17 @@ export class ClientConnection {
 
   constructor(private readonly env: ConnectionEnv, private readonly onFrame: (frame: Frame, receivedMs: number) => void, private readonly onClose: (code: number) => void = () => {}) {}
 
-  open(url: string, headers?: Record<string, string>): Promise<void> {
-    const ws = new WebSocket(url, { perMessageDeflate: false, ...(headers === undefined ? {} : { headers }) });
+  /** `what` names the client in errors (never the URL: it may hold a token). */
+  open(url: string, what: string): Promise<void> {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
     this.ws = ws;
     ws.on('message', (data) => this.receive(data as Buffer));
     ws.on('error', () => {});
     this.opened = new Promise<void>((resolve, reject) => {
+      ws.once('unexpected-response', (req, res) => {
+        reject(new ConnectRefused(res.statusCode ?? 0, what));
+        req.destroy();
+      });
       ws.once('open', () => {
         const queued = this.backlog;
         this.backlog = [];

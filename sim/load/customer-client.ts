@@ -27,7 +27,7 @@ export class CustomerClient {
   start(): void {
     const q = new URLSearchParams({ channel: this.stream.spec.channel, customerId: this.customerId, queue: this.stream.spec.queue, name: this.customerId });
     if (this.stream.spec.channel === 'sms' || this.stream.spec.channel === 'whatsapp') q.set('number', customerNumber(this.stream.rng));
-    this.conn.open(`${this.world.wsUrl}/customer?${q}`).then(() => this.world.customerOpened(this), () => this.settleFirst());
+    this.conn.open(`${this.world.wsUrl}/customer?${q}`, `customer ${this.customerId}`).then(() => this.world.customerOpened(this), () => this.settleFirst());
     this.world.scheduler.at(this.dueMs, (due) => this.writeFirst(due));
   }
 

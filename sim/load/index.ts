@@ -1,5 +1,5 @@
 // `cctwin load`: the real-time WebSocket load generator (sim/load/README.md).
-export { runLoad, type LoadOptions } from './load-run.js';
+export { runLoad, LoadSetupError, type LoadOptions } from './load-run.js';
 export type { LoadReport, StopReason } from './load-report.js';
 export { renderLoadText } from './render-load-text.js';
 export { scaleScenario, scaleDistribution } from './scale-scenario.js';

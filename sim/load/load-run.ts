@@ -17,6 +17,7 @@ import { CustomerModel } from '../runner/customer-model.js';
 import { agentIdOf, assetIdOf } from '../runner/world.js';
 import { agentToken, startServer, type HostCounts, type RunningServer } from '../server/index.js';
 import { AgentClient } from './agent-client.js';
+import { ConnectRefused } from './client-connection.js';
 import { scheduleArrivals } from './arrivals.js';
 import { clientBalanceCounts, compareBalance, countsDelta, serverBalanceCounts, type Balance, type BalanceCounts } from './balance.js';
 import { IntervalLogFile } from './interval-log.js';
@@ -49,9 +50,9 @@ export interface LoadOptions {
   piiShare?: number;
   /** Aborting stops the run early (SIGINT); the report still comes. */
   signal?: AbortSignal;
-  /** Progress lines (start, every few seconds, stop). */
   /** Called every second with the wall-clock ms into the run and when arrivals end (progress bars). */
   onProgress?: (elapsedMs: number, arrivalsEndMs: number) => void;
+  /** Progress lines (start, every few seconds, stop). */
   log?: (line: string) => void;
   /** The embedded server's engine thread. Default worker. */
   engineThread?: 'worker' | 'main';
@@ -63,6 +64,14 @@ export interface LoadOptions {
   settleMs?: number;
   /** An agent replies 1 to this many times per conversation, each answered by the customer. Default 3. */
   maxReplies?: number;
+}
+
+/** The run could not start: the target refused or did not answer the agents. */
+export class LoadSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LoadSetupError';
+  }
 }
 
 const HOUR_MS = 3600_000;
@@ -122,7 +131,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
       slots += group.count * group.capacity;
     }
     const connectStarted = performance.now();
-    await inBatches(agents, o.connectConcurrency ?? 100, (a) => a.connect());
+    try {
+      await inBatches(agents, o.connectConcurrency ?? 100, (a) => a.connect());
+    } catch (err) {
+      const hint = err instanceof ConnectRefused && err.status === 401 ? ' (is --secret the server\'s?)' : '';
+      throw new LoadSetupError(`cannot connect the agents to ${wsUrl}: ${(err as Error).message}${hint}`);
+    }
     log(`load: ${agents.length} agents connected to ${server === null ? wsUrl : `an embedded server at ${wsUrl}`} in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`);
     const baseline = await readCounts();
 

@@ -214,6 +214,8 @@ export class LoadWorld implements ConnectionEnv {
 
   customerClosed(customer: CustomerClient): void {
     this.openCustomers.delete(customer);
+    // Offers find their customer by name only until the conversation is known; a closed one is done with.
+    if (this.customersByName.get(customer.customerId) === customer) this.customersByName.delete(customer.customerId);
   }
 
   firstSettled(): void {

@@ -142,3 +142,21 @@ describe('cctwin load --target', () => {
     expect(stderr).toContain('E_USAGE');
   });
 });
+
+describe('cctwin load --target with the wrong secret', () => {
+  it('stops before any arrival with exit 2 and says why, without printing the token', async () => {
+    const scenario = loadScenario(SCENARIO);
+    const server = await startServer({ scenario, secret: 'the-right-secret', port: 0, engineThread: 'main' });
+    try {
+      let stderr = '';
+      const status = await runLoadCommand(args({ target: server.wsUrl, secret: 'a-wrong-secret', duration: '1s' }), undefined, {}, { stdout: () => {}, stderr: (t) => void (stderr += t) });
+      expect(status).toBe(2);
+      expect(stderr).toContain('HTTP 401');
+      expect(stderr).toContain('E_USAGE');
+      expect(stderr).not.toContain('token=');
+      expect((await server.state()).counts.arrived).toBe(0);
+    } finally {
+      await server.drain();
+    }
+  });
+});
