@@ -40,6 +40,8 @@ export class AgentClient {
   private readonly desk = new Map<number, DeskEntry>();
   private readonly acceptTasks = new Map<number, Task>();
   private lastTargets: TargetsFrame | null = null;
+  /** The agent's state as its last `state` frame said. */
+  private state = 'idle';
 
   constructor(readonly id: string, private readonly model: AgentModel, private readonly world: LoadWorld, private readonly rng: Rng) {
     this.conn = new ClientConnection(world, (f, at) => this.onFrame(f, at), () => world.agentClosed());
@@ -66,12 +68,16 @@ export class AgentClient {
   private onFrame(f: Frame, receivedMs: number): void {
     this.world.leaks.check(f);
     switch (f.type) {
-      case 'state':
-        if (f.state === 'rona') {
+      case 'state': {
+        const was = this.state;
+        this.state = String(f.state);
+        // A RONA is the move into `rona`: the state is resent unchanged, e.g. after a wrap-up while still in RONA.
+        if (this.state === 'rona' && was !== 'rona') {
           this.world.ledger.rona++;
           this.world.scheduler.at(receivedMs + this.model.ronaRecoveryMs(), (due) => this.conn.send({ type: 'setState', state: 'available' }, due));
         }
         return;
+      }
       case 'offer':
         return this.onOffer(f, receivedMs);
       case 'offerRescinded': {
