@@ -18,12 +18,14 @@ export interface TrafficStats {
   /** Frames with a ref not yet answered, over all connections. */
   outstanding: number;
   errorsByCode: Record<string, number>;
+  /** The same refusals by what was refused: `accept E_UNKNOWN_OFFER` (an offer rescinded while the accept was on its way). */
+  errorsByFrame: Record<string, number>;
   connectFailures: number;
   unexpectedCloses: number;
 }
 
 export function emptyTrafficStats(): TrafficStats {
-  return { framesSent: 0, framesReceived: 0, outstanding: 0, errorsByCode: {}, connectFailures: 0, unexpectedCloses: 0 };
+  return { framesSent: 0, framesReceived: 0, outstanding: 0, errorsByCode: {}, errorsByFrame: {}, connectFailures: 0, unexpectedCloses: 0 };
 }
 
 /** The server answered the upgrade with an HTTP status instead of a socket (401: a token from the wrong secret). */
@@ -35,6 +37,7 @@ export class ConnectRefused extends Error {
 }
 
 interface Pending {
+  type: string;
   scheduledMs: number;
   sentMs: number;
   done: OnDone | undefined;
@@ -129,7 +132,7 @@ export class ClientConnection {
     const ref = this.nextRef++;
     const sentMs = this.env.now();
     onSent?.(sentMs);
-    this.pending.set(ref, { scheduledMs, sentMs, done });
+    this.pending.set(ref, { type: String((frame as { type?: unknown }).type), scheduledMs, sentMs, done });
     this.env.stats.outstanding++;
     this.env.stats.framesSent++;
     this.ws!.send(JSON.stringify({ ...frame, ref }));
@@ -145,6 +148,10 @@ export class ClientConnection {
       if (frame.type === 'error') {
         const code = String(frame.code);
         this.env.stats.errorsByCode[code] = (this.env.stats.errorsByCode[code] ?? 0) + 1;
+      }
+      if (p !== undefined && frame.type === 'error') {
+        const key = `${p.type} ${String(frame.code)}`;
+        this.env.stats.errorsByFrame[key] = (this.env.stats.errorsByFrame[key] ?? 0) + 1;
       }
       if (p !== undefined) {
         this.pending.delete(ref as number);

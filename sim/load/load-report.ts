@@ -106,6 +106,7 @@ export function buildLoadReport(i: ReportInputs): LoadReport {
     traffic: {
       ...w.stats,
       errorsByCode: { ...w.stats.errorsByCode },
+      errorsByFrame: { ...w.stats.errorsByFrame },
       framesPerSecond: wallSeconds > 0 ? Math.round((w.stats.framesSent + w.stats.framesReceived) / wallSeconds) : 0,
       messagesDelivered: delivered,
       messagesPerSecond: wallSeconds > 0 ? round1((delivered.customerToAgent + delivered.agentToCustomer) / wallSeconds) : 0,

@@ -31,7 +31,7 @@ export function renderLoadText(r: LoadReport): string {
   const b = r.balance;
   lines.push(`balance: ${!b.checked ? 'not checked (server counts unavailable)' : b.balanced ? 'client and server agree; every conversation in one end state' : `OFF: ${b.differences.join('; ')}`}`);
   const t = r.traffic;
-  lines.push(`traffic: ${t.framesSent} frames sent, ${t.framesReceived} received (${t.framesPerSecond}/s); ${t.messagesDelivered.customerToAgent + t.messagesDelivered.agentToCustomer} chat messages (${t.messagesPerSecond}/s); peak ${t.peakConnections} connections${Object.keys(t.errorsByCode).length > 0 ? `; errors ${Object.entries(t.errorsByCode).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}`);
+  lines.push(`traffic: ${t.framesSent} frames sent, ${t.framesReceived} received (${t.framesPerSecond}/s); ${t.messagesDelivered.customerToAgent + t.messagesDelivered.agentToCustomer} chat messages (${t.messagesPerSecond}/s); peak ${t.peakConnections} connections${Object.keys(t.errorsByFrame).length > 0 ? `; refused: ${Object.entries(t.errorsByFrame).map(([k, v]) => `${k} x${v}`).join(', ')}` : ''}`);
   const g = r.generator;
   lines.push(`generator: ${g.cpuSeconds} CPU s (${g.cpuCores} cores${g.includesServer ? ', embedded server included' : ''}); scheduled actions up to ${g.schedulerMaxLagMs} ms late`);
   return `${lines.join('\n')}\n`;
