@@ -16,7 +16,7 @@
 // list of targets, a frame naming every agent, which dominates the cost with thousands of agents.)
 // Each connection is a file descriptor in this process and one in the server's: check `ulimit -n`
 // (the default 1024 is too few; 10,000 connections need about 10,100: `ulimit -n 20000` first).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ import { createLatencyHistogram, summarize, type HistogramSummary } from '../../
 import { loadScenario } from '../../scenarios/load.js';
 import { runLoad, tagOf, type LoadReport } from '../../sim/load/index.js';
 import { benchCenter } from './bench-center.js';
+import { cpuSecondsOf, spawnServerChild } from '../server/child-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -79,24 +80,8 @@ interface StepFigures {
   pass: boolean;
 }
 
-async function startChild(scenarioFile: string): Promise<{ child: ChildProcess; port: number }> {
-  const file = fileURLToPath(new URL('./serve-child.js', import.meta.url));
-  const child = spawn(process.execPath, [file, scenarioFile], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CCTWIN_SECRET: SECRET } });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('\n')) resolve((JSON.parse(out.split('\n')[0]!) as { port: number }).port);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { child, port };
-}
-
-/** CPU seconds (user + system, all threads) a process has used, from /proc (Linux, 100 ticks/s). */
-function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+function startChild(scenarioFile: string): Promise<{ child: ChildProcess; port: number }> {
+  return spawnServerChild(fileURLToPath(new URL('./serve-child.js', import.meta.url)), [scenarioFile], { ...process.env, CCTWIN_SECRET: SECRET });
 }
 
 /** The server's event-loop delays from its /metrics page, in ms. */

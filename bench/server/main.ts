@@ -8,12 +8,12 @@
 // when each reply was due). Figures are medians of runs, the two designs
 // interleaved so drift on a shared machine hits both alike.
 // Run: npx tsc -p tsconfig.json && node dist/bench/server/main.js [--agents N] [--runs R] [--seconds S] [--rate R] [--json]
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { summarize } from '../../reports/histogram.js';
+import { cpuSecondsOf, spawnServerChild } from './child-server.js';
 import { closedLoop, connectCenter, HEAVY_TEXTS, openLoop, type LoadResult } from './bench-client.js';
 
 type Thread = 'worker' | 'main';
@@ -49,24 +49,8 @@ const runs = Number(values.runs);
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
 
-async function startChild(thread: Thread): Promise<{ child: ChildProcess; port: number }> {
-  const file = fileURLToPath(new URL('./serve-child.js', import.meta.url));
-  const child = spawn(process.execPath, [file, thread, String(agents)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('\n')) resolve((JSON.parse(out.split('\n')[0]!) as { port: number }).port);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { child, port };
-}
-
-/** CPU seconds (user + system, all threads) a process has used, from /proc (Linux, 100 ticks/s). */
-function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+function startChild(thread: Thread): Promise<{ child: ChildProcess; port: number }> {
+  return spawnServerChild(fileURLToPath(new URL('./serve-child.js', import.meta.url)), [thread, String(agents)]);
 }
 
 async function measure(pid: number, f: () => Promise<LoadResult>): Promise<LoadResult & { serverCpu: number; clientCpu: number }> {
