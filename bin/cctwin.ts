@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The cctwin command line: parse, delegate, print, exit. Each command lives in bin/commands/.
-import yargs from 'yargs';
+// The `cctwin` executable: the commands, and the last word on the exit status.
 import { hideBin } from 'yargs/helpers';
-import { EXIT_BAD_INPUT } from './exit-codes.js';
+import { main, printInternalError } from './cli.js';
+import { EXIT_INTERNAL } from './exit-codes.js';
+import { processOutput } from './output.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { erlangCommand } from './commands/erlang.js';
@@ -12,27 +13,15 @@ import { maskCommand } from './commands/mask.js';
 import { serveCommand } from './commands/serve.js';
 import { loadCommand } from './commands/load.js';
 
-await yargs(hideBin(process.argv))
-  .scriptName('cctwin')
-  .command(runCommand)
-  .command(sweepCommand)
-  .command(validateCommand)
-  .command(erlangCommand)
-  .command(benchCommand)
-  .command(maskCommand)
-  .command(serveCommand)
-  .command(loadCommand)
-  .demandCommand(1, 'Name a command.')
-  .strict()
-  .recommendCommands()
-  .fail((msg, err, y) => {
-    // yargs reports usage problems (and failed .check()s) with a message; a
-    // crash inside a command comes with an error alone and is not bad usage.
-    const message = msg ?? (err?.name === 'YError' ? err.message : null);
-    if (message === null) throw err;
-    y.showHelp('error');
-    process.stderr.write(`\ncctwin: ${message}\n`);
-    process.exit(EXIT_BAD_INPUT);
-  })
-  .help()
-  .parseAsync();
+// A failure outside any command's promise (a socket callback, a worker) is a
+// bug too: status 3, not Node's default 1, which would read as a failed budget.
+const crash = (err: unknown): void => {
+  printInternalError(processOutput, err);
+  process.exit(EXIT_INTERNAL);
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+process.exitCode = await main(hideBin(process.argv), [
+  runCommand, sweepCommand, validateCommand, erlangCommand, benchCommand, maskCommand, serveCommand, loadCommand,
+]);

@@ -1,5 +1,5 @@
 // The report of a run, as `--json` prints it. Field names are the outward
-// contract (../shared/CONTRACT.md "Report"): add freely, never rename.
+// contract (docs/report.md): add freely, never rename.
 import type { HistogramSummary, TimeUnit } from './histogram.js';
 import type { Estimate } from './confidence.js';
 import type { IntervalRow } from './interval-series.js';

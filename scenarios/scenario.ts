@@ -1,5 +1,5 @@
 // A scenario after loading: every duration in ms, every rate per second,
-// every default filled in. The YAML form is in ../shared/CONTRACT.md and
+// every default filled in. The YAML form is in docs/scenario.md and
 // scenarios/scenario.schema.json; scenarios/load.ts turns one into the other.
 import type { Channel, ChannelRules } from '../engine/model/channel.js';
 import type { TenantSettings } from '../engine/model/tenant.js';

@@ -13,6 +13,7 @@ import { runBenchBudgets } from '../../bench/budget/run-bench-budgets.js';
 import { formatBenchVerdicts } from '../../bench/budget/check-bench-budgets.js';
 import { renderJunit } from '../../reports/junit.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
+import { checkNumbers } from '../option-checks.js';
 
 const TARGETS = ['masking', 'routing', 'sim'] as const;
 type Target = (typeof TARGETS)[number];
@@ -48,7 +49,7 @@ export async function runBench(args: BenchArgs): Promise<number> {
     }
   }
   if (args.json) process.stdout.write(`${JSON.stringify({ node: process.version, ...results }, null, 2)}\n`);
-  return 0;
+  return EXIT_OK;
 }
 
 /** Measures what the budget file names (only `target`'s figures when one is named), prints the verdicts, exits 1 on a miss. */
@@ -89,7 +90,8 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('agents', { type: 'number', default: 1000, describe: 'routing: agents in the queue' })
       .option('conversations', { type: 'number', default: 1_000_000, describe: 'sim: conversations in the large center' })
       .option('budget', { type: 'string', describe: 'Check the figures against this budget file (e.g. bench/budget/budgets.json); exit 1 when one misses' })
-      .option('junit', { type: 'string', describe: 'With --budget: write the verdicts as JUnit XML to this file' }) as unknown as Argv<BenchArgs>,
+      .option('junit', { type: 'string', describe: 'With --budget: write the verdicts as JUnit XML to this file' })
+      .check((argv) => checkNumbers(argv, { runs: { whole: true, min: 1 }, agents: { whole: true, min: 1 }, conversations: { whole: true, min: 1 } })) as unknown as Argv<BenchArgs>,
   handler: async (argv) => {
     process.exitCode = await runBench(argv);
   },

@@ -1,6 +1,7 @@
-// Options every scenario command shares (../shared/CONTRACT.md, "Command line").
+// Options every scenario command shares (docs/cli.md, "Options of run and sweep").
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
+import { checkNumbers, SEED_RULE } from '../option-checks.js';
 
 export interface ScenarioArgs {
   scenario: string;
@@ -32,13 +33,7 @@ export function withScenarioOptions<T>(y: Argv<T>): Argv<T & ScenarioArgs> {
     .option('check', { type: 'boolean', describe: "Check the engine's invariants after every command (slow)" })
     .option('replications', { type: 'number', default: 1, describe: 'Independent replications (seeds derived from the seed); key figures get 95% confidence intervals' })
     .option('threads', { type: 'number', default: defaultThreads(), defaultDescription: 'the cores', describe: 'Worker threads for replications; the report does not depend on it' })
-    .check((argv) => {
-      for (const key of ['replications', 'threads'] as const) {
-        const v = argv[key] as unknown;
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`--${key} must be a whole number of at least 1, got ${String(v)}`);
-      }
-      return true;
-    }) as unknown as Argv<T & ScenarioArgs>;
+    .check((argv) => checkNumbers(argv, { seed: SEED_RULE, replications: { whole: true, min: 1 }, threads: { whole: true, min: 1 } })) as unknown as Argv<T & ScenarioArgs>;
 }
 
 function defaultThreads(): number {

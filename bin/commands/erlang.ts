@@ -7,7 +7,8 @@ import { agentsForServiceLevel, type StaffingResult } from '../../sim/theory/sta
 import { formatDuration } from '../../reports/format-duration.js';
 import { renderTable } from '../../reports/text-table.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes.js';
-import type { Output } from './validate.js';
+import { processOutput, type Output } from '../output.js';
+import { checkNumbers } from '../option-checks.js';
 
 export interface ErlangArgs {
   rate: string;
@@ -25,10 +26,6 @@ interface ErlangResult {
   staffing?: StaffingResult & { target: number };
 }
 
-const processOutput: Output = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 class UsageError extends Error {}
 
@@ -133,6 +130,7 @@ export const erlangCommand: CommandModule<object, ErlangArgs> = {
       .option('threshold', { type: 'string', default: '60s', describe: 'Service-level threshold' })
       .option('target', { type: 'string', describe: 'Service-level target (0.8 or 80%): print the fewest agents that meet it' })
       .option('json', { type: 'boolean', describe: 'Print the figures as JSON on stdout, nothing else' })
+      .check((argv) => checkNumbers(argv, { agents: { whole: true, min: 1 } }))
       .example('$0 erlang --rate 0.5/s --aht 180s --agents 100 --patience 300s', 'Erlang A figures for 100 agents')
       .example('$0 erlang --rate 1800/h --aht 3m --target 80% --threshold 20s', 'the fewest agents for 80/20') as unknown as Argv<ErlangArgs>,
   handler: (argv) => {

@@ -16,7 +16,8 @@ import { parseDurationMs } from '../../scenarios/units.js';
 import { LoadSetupError, renderLoadText, runLoad, type LoadReport } from '../../sim/load/index.js';
 import { formatClock, ProgressBar, wantsProgress } from '../../reports/progress.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
-import type { Output } from './validate.js';
+import { printScenarioError, printUsageError, processOutput, type Output } from '../output.js';
+import { checkNumbers, SEED_RULE } from '../option-checks.js';
 
 export interface LoadArgs {
   scenario: string;
@@ -36,10 +37,6 @@ export interface LoadArgs {
   engineThread: 'worker' | 'main';
 }
 
-const processOutput: Output = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 /** Runs the load test and returns the exit status. `signal` stops it early (the command wires SIGINT to it). */
 export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: NodeJS.ProcessEnv = process.env, out: Output = processOutput): Promise<number> {
@@ -48,7 +45,7 @@ export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: 
     scenario = loadScenario(args.scenario, args.set);
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
-    out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${args.scenario} (${err.code})\n`);
+    printScenarioError(out, args.scenario, err);
     return EXIT_BAD_INPUT;
   }
   const durations: Record<string, number | undefined> = {};
@@ -56,14 +53,14 @@ export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: 
     if (value === undefined) continue;
     const parsed = parseDurationMs(value);
     if (!parsed.ok) {
-      out.stderr(`cctwin load: --${key}: ${parsed.message} (E_USAGE)\n`);
+      printUsageError(out, 'load', `--${key}: ${parsed.message}`);
       return EXIT_BAD_INPUT;
     }
     durations[key] = parsed.value;
   }
   const secret = args.secret ?? (env.CCTWIN_SECRET === '' ? undefined : env.CCTWIN_SECRET);
   if (args.target !== undefined && secret === undefined) {
-    out.stderr('cctwin load: --target needs the server\'s secret: --secret or CCTWIN_SECRET (E_USAGE)\n');
+    printUsageError(out, 'load', '--target needs the server\'s secret: --secret or CCTWIN_SECRET');
     return EXIT_BAD_INPUT;
   }
   const progress = wantsProgress(args.progress, process.stderr, args.quiet === true || args.json === true);
@@ -86,7 +83,7 @@ export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: 
   } catch (err) {
     bar?.finish();
     if (!(err instanceof LoadSetupError)) throw err;
-    out.stderr(`cctwin load: ${err.message} (E_USAGE)\n`);
+    printUsageError(out, 'load', err.message);
     return EXIT_BAD_INPUT;
   }
   bar?.finish();
@@ -118,10 +115,7 @@ export const loadCommand: CommandModule<object, LoadArgs> = {
       .option('pii-share', { type: 'number', default: 0.2, describe: 'Share of customer messages holding cards, IBANs, SSNs, emails or phone numbers' })
       .option('engine-thread', { choices: ['worker', 'main'] as const, default: 'worker' as const, describe: "The embedded server's engine thread" })
       .check((argv) => {
-        const speed = argv.speed as unknown;
-        if (typeof speed !== 'number' || !(speed > 0) || !Number.isFinite(speed)) throw new Error(`--speed must be a number > 0, got ${String(speed)}`);
-        const share = argv['pii-share'] as unknown;
-        if (typeof share !== 'number' || !(share >= 0 && share <= 1)) throw new Error(`--pii-share must be between 0 and 1, got ${String(share)}`);
+        checkNumbers(argv, { speed: { min: 0, aboveMin: true }, 'pii-share': { min: 0, max: 1 }, seed: SEED_RULE });
         if (argv.target !== undefined && !/^wss?:\/\/[^/]+\/?$/.test(String(argv.target))) throw new Error(`--target must look like ws://host:port, got ${String(argv.target)}`);
         return true;
       }) as unknown as Argv<LoadArgs>,

@@ -18,12 +18,8 @@ import { renderJunit } from '../../reports/junit.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
 import { writeRunOutputs } from './write-outputs.js';
-import type { Output } from './validate.js';
+import { printScenarioError, processOutput, type Output } from '../output.js';
 
-const processOutput: Output = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 /** Runs one scenario (R replications on T threads) and returns the exit status. */
 export async function runRun(args: ScenarioArgs, out: Output = processOutput): Promise<number> {
@@ -34,7 +30,7 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
     budgets = parseScenarioBudgets(scenario);
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
-    out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${args.scenario} (${err.code})\n`);
+    printScenarioError(out, args.scenario, err);
     return EXIT_BAD_INPUT;
   }
   const startedAtMs = Date.now();

@@ -1,6 +1,6 @@
 // `cctwin serve [scenario]`: the twin as a server (HTTP + WebSocket) until
 // SIGTERM or SIGINT, which drain it; exit 0 after a clean stop, 2 for a bad
-// scenario or usage, 1 if the engine failed.
+// scenario or usage, 3 (internal) if the engine failed.
 //
 // Secrets: the admin token and the agent-token secret come from options or,
 // better (options show in `ps`), the environment: CCTWIN_ADMIN_TOKEN and
@@ -16,8 +16,9 @@ import type { Scenario } from '../../scenarios/scenario.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { parseDurationMs } from '../../scenarios/units.js';
 import { startServer, SERVER_DEFAULTS, type RunningServer } from '../../sim/server/index.js';
-import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes.js';
-import type { Output } from './validate.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from '../exit-codes.js';
+import { checkNumbers } from '../option-checks.js';
+import { printScenarioError, printUsageError, processOutput, type Output } from '../output.js';
 
 export interface ServeArgs {
   scenario?: string;
@@ -33,13 +34,6 @@ export interface ServeArgs {
   rateBurst: number;
 }
 
-const processOutput: Output = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
-
-/** The contract has no status for a server that failed at run time; 1 is "not all good" and not a usage error. */
-const EXIT_ENGINE_FAILED = 1;
 
 export const TOKEN_RECIPE = 'agentId + "." + base64url(HMAC-SHA256(secret, "cctwin-agent:" + agentId))';
 
@@ -51,12 +45,12 @@ export async function startServe(args: ServeArgs, env: NodeJS.ProcessEnv = proce
     scenario = loadScenario(file, args.set);
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
-    out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${file} (${err.code})\n`);
+    printScenarioError(out, file, err);
     return EXIT_BAD_INPUT;
   }
   const grace = parseDurationMs(args.reconnectGrace);
   if (!grace.ok) {
-    out.stderr(`cctwin serve: --reconnect-grace: ${grace.message} (E_USAGE)\n`);
+    printUsageError(out, 'serve', `--reconnect-grace: ${grace.message}`);
     return EXIT_BAD_INPUT;
   }
   const givenSecret = args.secret ?? nonEmpty(env.CCTWIN_SECRET);
@@ -73,7 +67,7 @@ export async function startServe(args: ServeArgs, env: NodeJS.ProcessEnv = proce
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') {
-      out.stderr(`cctwin serve: cannot listen on ${args.host}:${args.port} (${e.code}) (E_USAGE)\n`);
+      printUsageError(out, 'serve', `cannot listen on ${args.host}:${args.port} (${e.code})`);
       return EXIT_BAD_INPUT;
     }
     throw err;
@@ -100,7 +94,7 @@ export async function runServe(args: ServeArgs): Promise<number> {
   const fatal = await server.stopped;
   process.off('SIGTERM', stop);
   process.off('SIGINT', stop);
-  return fatal === null ? EXIT_OK : EXIT_ENGINE_FAILED;
+  return fatal === null ? EXIT_OK : EXIT_INTERNAL;
 }
 
 export const serveCommand: CommandModule<object, ServeArgs> = {
@@ -119,15 +113,9 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .option('reconnect-grace', { type: 'string', default: '30s', describe: 'How long a disconnected agent keeps its conversations' })
       .option('rate-limit', { type: 'number', default: SERVER_DEFAULTS.rateLimit.perSecond, describe: 'Frames per second per connection' })
       .option('rate-burst', { type: 'number', default: SERVER_DEFAULTS.rateLimit.burst, describe: 'Frames a connection may send at once' })
-      .check((argv) => {
-        const port = argv.port as unknown;
-        if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${String(port)}`);
-        for (const key of ['rate-limit', 'rate-burst'] as const) {
-          const v = argv[key] as unknown;
-          if (typeof v !== 'number' || !(v > 0)) throw new Error(`--${key} must be a positive number, got ${String(v)}`);
-        }
-        return true;
-      }) as unknown as Argv<ServeArgs>,
+      .check((argv) => checkNumbers(argv, {
+        port: { whole: true, min: 0, max: 65535 }, 'rate-limit': { min: 0, aboveMin: true }, 'rate-burst': { min: 0, aboveMin: true },
+      })) as unknown as Argv<ServeArgs>,
   handler: async (argv) => {
     process.exitCode = await runServe(argv);
   },

@@ -14,16 +14,12 @@ import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
 import { writeRunOutputs } from './write-outputs.js';
-import type { Output } from './validate.js';
+import { printScenarioError, processOutput, type Output } from '../output.js';
 
 interface SweepArgs extends ScenarioArgs {
   vary: string[];
 }
 
-const processOutput: Output = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 export async function runSweepCommand(args: SweepArgs, out: Output = processOutput): Promise<number> {
   const varies: Vary[] = [];
@@ -57,7 +53,7 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
     }
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
-    out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${args.scenario} (${err.code})\n`);
+    printScenarioError(out, args.scenario, err);
     return EXIT_BAD_INPUT;
   }
   const name = result.points[0]!.report.scenario;

@@ -5,6 +5,7 @@ import { loadScenario } from '../../scenarios/load.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes.js';
+import { printScenarioError, processOutput, type Output } from '../output.js';
 
 export interface ValidateArgs {
   scenario: string;
@@ -12,15 +13,6 @@ export interface ValidateArgs {
   json?: boolean;
 }
 
-export interface Output {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-const processOutput: Output = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 /** Validates one scenario file and returns the exit status. */
 export function runValidate(args: ValidateArgs, out: Output = processOutput): number {
@@ -30,7 +22,7 @@ export function runValidate(args: ValidateArgs, out: Output = processOutput): nu
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     if (args.json) out.stdout(`${JSON.stringify({ ok: false, code: err.code, issues: err.issues }, null, 2)}\n`);
-    else out.stderr(`${err.message}\n${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} in ${args.scenario} (${err.code})\n`);
+    else printScenarioError(out, args.scenario, err);
     return EXIT_BAD_INPUT;
   }
   if (args.json) out.stdout(`${JSON.stringify({ ok: true, scenario }, null, 2)}\n`);

@@ -1,5 +1,5 @@
 // Masking of PCI (cards, IBANs, SSNs) and PII (emails, phone numbers) on
-// agent-facing surfaces. See DOMAIN.md, "Masking sensitive data".
+// agent-facing surfaces: what counts as each kind is in docs/masking.md.
 export type { SensitiveKind, SensitiveSpan } from './sensitive-span.js';
 export { SENSITIVE_KINDS } from './sensitive-span.js';
 export { findSensitiveSpans, maskText, maskValue } from './mask-text.js';

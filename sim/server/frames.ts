@@ -1,4 +1,4 @@
-// The WebSocket protocol's frames (../shared/CONTRACT.md, "Server"): JSON
+// The WebSocket protocol's frames (docs/protocol.md): JSON
 // objects with a `type`. Agent-facing frames carry only masked text;
 // customer-facing frames carry the raw text. Times are epoch milliseconds.
 import type { Command } from '../../engine/commands.js';

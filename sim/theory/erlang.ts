@@ -1,7 +1,7 @@
 // Analytic figures for one queue with Poisson arrivals, exponential handle
 // times and c agents: Erlang C (customers never give up, M/M/c) or Erlang A
 // (exponential patience, M/M/c+M). Plain data in, plain data out; the
-// definitions match the report's (../../shared/CONTRACT.md, "Report").
+// definitions match the report's (docs/report.md).
 import { erlangAFigures } from './erlang-a.js';
 import { erlangCFigures } from './erlang-c.js';
 
