@@ -1,19 +1,24 @@
 // Budget verdicts as JUnit XML, the format CI systems show as test results:
 // one testcase per budget, a failure element for each budget that failed.
 import type { BudgetResult } from './report.js';
+import { failedBudgets, verdictOf } from './budgets/evaluate-budgets.js';
 
 export function renderJunit(results: readonly BudgetResult[], suiteName: string): string {
-  const failures = results.filter((r) => !r.pass).length;
+  const failures = failedBudgets(results).length;
+  const skipped = results.filter((r) => verdictOf(r) === 'SKIP').length;
   const counts = `tests="${results.length}" failures="${failures}"`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="cctwin" ${counts}>`,
-    `  <testsuite name="${xmlEscape(suiteName)}" ${counts} errors="0" skipped="0">`,
+    `<testsuites name="cctwin" ${counts} skipped="${skipped}">`,
+    `  <testsuite name="${xmlEscape(suiteName)}" ${counts} errors="0" skipped="${skipped}">`,
   ];
   for (const r of results) {
     const open = `    <testcase classname="${xmlEscape(`cctwin.budgets.${suiteName}`)}" name="${xmlEscape(r.budget)}"`;
-    if (r.pass) {
+    const verdict = verdictOf(r);
+    if (verdict === 'PASS') {
       lines.push(`${open}/>`);
+    } else if (verdict === 'SKIP') {
+      lines.push(`${open}>`, `      <skipped message="${xmlEscape(r.skipped ?? '')}"/>`, '    </testcase>');
     } else {
       const message = `${r.budget} failed: the figure is ${formatValue(r)}`;
       lines.push(`${open}>`, `      <failure type="budget" message="${xmlEscape(message)}"/>`, '    </testcase>');

@@ -3,6 +3,8 @@ import { formatDuration } from './format-duration.js';
 import type { HistogramSummary } from './histogram.js';
 import { END_STATES, HISTOGRAM_NAMES, type BudgetResult, type Report } from './report.js';
 import { renderTable } from './text-table.js';
+import { failedBudgets, verdictOf } from './budgets/evaluate-budgets.js';
+import { budgetNotes } from './budgets/budget-notes.js';
 import type { Estimate } from './confidence.js';
 import type { IntervalRow } from './interval-series.js';
 
@@ -109,20 +111,25 @@ function histograms(r: Report): string[] {
 
 function budgets(results: readonly BudgetResult[], paint: Painter): string[] {
   const rows = [['budget', 'value', 'verdict']];
-  for (const b of results) {
-    const value = b.unit ? formatDuration(b.value, b.unit) : decimal.format(b.value);
-    rows.push([b.budget, value, b.pass ? 'PASS' : 'FAIL']);
-  }
+  for (const b of results) rows.push([b.budget, budgetValueText(b), verdictOf(b)]);
   // The verdict column is last and the table trims trailing spaces, so colour can go on afterwards.
   const lines = renderTable(rows, ['left', 'right', 'left']).map((line, i) =>
     i === 0 ? line : line.replace(/(PASS|FAIL)$/, (v) => (v === 'PASS' ? paint.good(v) : paint.bad(v))),
   );
-  const failed = results.filter((b) => !b.pass).length;
+  const notes = budgetNotes(results).map((n) => `  ${n}`);
+  const failed = failedBudgets(results).length;
+  const judged = results.filter((b) => verdictOf(b) !== 'SKIP').length;
   const summary =
     failed === 0
-      ? `  all ${results.length} budgets pass`
-      : paint.bad(`  ${failed} of ${results.length} budget${results.length === 1 ? '' : 's'} FAILED`);
-  return ['Budgets', ...lines, summary];
+      ? `  all ${judged} budgets pass`
+      : paint.bad(`  ${failed} of ${judged} budget${judged === 1 ? '' : 's'} FAILED`);
+  return ['Budgets', ...lines, ...notes, summary];
+}
+
+function budgetValueText(b: BudgetResult): string {
+  if (b.skipped !== undefined) return '—';
+  if (!Number.isFinite(b.value)) return String(b.value);
+  return b.unit ? formatDuration(b.value, b.unit) : decimal.format(b.value);
 }
 
 interface Painter {

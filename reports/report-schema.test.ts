@@ -39,7 +39,7 @@ const REPORT: Record<keyof Report, boolean> = {
 const HISTOGRAM: Record<keyof HistogramSummary, boolean> = {
   count: true, mean: true, min: true, p50: true, p90: true, p95: true, p99: true, p999: true, max: true, unit: true,
 };
-const BUDGET: Record<keyof BudgetResult, boolean> = { budget: true, value: true, pass: true, unit: false };
+const BUDGET: Record<keyof BudgetResult, boolean> = { budget: true, value: true, pass: true, unit: false, skipped: false, timing: false };
 const ESTIMATE: Record<keyof Estimate, boolean> = { mean: true, halfWidth: true, low: true, high: true };
 const CONFIDENCE: Record<keyof KeyFigureEstimates, boolean> = {
   serviceLevel: true, abandonRate: true, waitProbability: true, averageSpeedOfAnswerSeconds: true, occupancy: true,

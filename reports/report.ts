@@ -49,6 +49,10 @@ export interface BudgetResult {
   value: number;
   pass: boolean;
   unit?: TimeUnit | 's';
+  /** Why this kind of run has no such figure: the budget is skipped, neither passed nor failed. */
+  skipped?: string;
+  /** For a wall-clock figure judged in a timing pass (docs/budgets.md): each pass's figure, and the median `value` took. */
+  timing?: { passes: number[]; samples: number };
 }
 
 export interface Report {

@@ -13,7 +13,17 @@ import { schemaIssues } from './schema-validate.js';
 import { applySetOverrides, type AppliedOverrides } from './set-override.js';
 import { locate } from './yaml-locate.js';
 
-export function loadScenario(file: string, overrides: readonly string[] = []): Scenario {
+/**
+ * Checks the loader cannot make itself: `checkBudget` judges one budget
+ * expression (null when it parses, else what is wrong), so budget errors come
+ * in the same list as the schema's and the cross-field checks'. The loader
+ * leaves budgets to reports/budgets, which knows the metrics.
+ */
+export interface LoadChecks {
+  checkBudget?: (expression: string) => string | null;
+}
+
+export function loadScenario(file: string, overrides: readonly string[] = [], checks: LoadChecks = {}): Scenario {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -21,10 +31,10 @@ export function loadScenario(file: string, overrides: readonly string[] = []): S
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new ScenarioError('E_SCENARIO_READ', [{ file, line: 0, column: 0, path: '', message: `cannot read the file (${reason})` }]);
   }
-  return parseScenarioText(text, file, overrides);
+  return parseScenarioText(text, file, overrides, checks);
 }
 
-export function parseScenarioText(text: string, file: string, overrides: readonly string[] = []): Scenario {
+export function parseScenarioText(text: string, file: string, overrides: readonly string[] = [], checks: LoadChecks = {}): Scenario {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -36,7 +46,7 @@ export function parseScenarioText(text: string, file: string, overrides: readonl
 
   const sets = applySetOverrides(doc, overrides);
   const data: unknown = doc.toJS();
-  const found = [...schemaIssues(data), ...crossCheckIssues(data)];
+  const found = [...schemaIssues(data), ...crossCheckIssues(data), ...budgetIssues(data, checks)];
   const setIssues = sets.issues.map((i) => ({ file: `--set ${i.override}`, line: 0, column: 0, path: i.path, message: i.message }));
   const issues = [...setIssues, ...dedupe(found).map((i) => place(i, doc, lineCounter, file, sets)).sort(byPlace)];
   if (issues.length > 0) throw new ScenarioError(setIssues.length > 0 ? 'E_SCENARIO_SET' : 'E_SCENARIO_SCHEMA', issues);
@@ -47,6 +57,19 @@ export function parseScenarioText(text: string, file: string, overrides: readonl
     return overriddenBy(path, sets) ? undefined : locate(doc, lineCounter, path).line;
   });
   return normalizeScenario(source, file, budgetLines);
+}
+
+function budgetIssues(data: unknown, checks: LoadChecks): PathIssue[] {
+  const check = checks.checkBudget;
+  const budgets = (data as { budgets?: unknown } | null)?.budgets;
+  if (check === undefined || !Array.isArray(budgets)) return [];
+  const issues: PathIssue[] = [];
+  budgets.forEach((expression, i) => {
+    // A budget that is not a string is the schema's to report.
+    const message = typeof expression === 'string' ? check(expression) : null;
+    if (message !== null) issues.push({ path: ['budgets', i], message });
+  });
+  return issues;
 }
 
 /** A problem in a value that came from `--set` is reported against that override, which has no line. */

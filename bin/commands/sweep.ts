@@ -38,7 +38,7 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
   const startedAtMs = Date.now();
   let result;
   const sweep = (hooks: TaskHooks = {}) => runSweep({
-    file: args.scenario, set: args.set, varies, replications: args.replications, threads: args.threads,
+    file: args.scenario, set: args.set, varies, replications: args.replications, threads: args.threads, checkInvariants: args.check === true,
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
   }, hooks);
   try {
@@ -65,7 +65,7 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
   }
   if (args.json) out.stdout(sweepJson(name, result.points, result.cheapest));
   else if (!args.quiet) out.stdout(renderSweepText(result.points, result.cheapest));
-  return result.cheapest === null ? EXIT_BUDGET_FAILED : EXIT_OK;
+  return result.pass ? EXIT_OK : EXIT_BUDGET_FAILED;
 }
 
 const repeatable = (v: string | string[] | undefined): string[] => (v === undefined ? [] : [v].flat());

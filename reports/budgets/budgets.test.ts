@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseBudget, OPERATORS, type Budget, type Operator } from './parse-budget.js';
-import { evaluateBudgets, allPass } from './evaluate-budgets.js';
+import { evaluateBudgets, allPass, reportFigures } from './evaluate-budgets.js';
 import { HISTOGRAM_STATS } from './metrics.js';
 import { sampleReport } from '../sample-report.js';
 import { HISTOGRAM_NAMES, CONVERSATION_COUNTS, type Report } from '../report.js';
@@ -95,18 +95,18 @@ describe('evaluateBudgets', () => {
 
   it.each(OPERATORS)('decides %s below, at and above the figure', (op) => {
     for (const threshold of [figure - 1, figure, figure + 1]) {
-      const [result] = evaluateBudgets(report, [parsed(`agents.count ${op} ${threshold}`)]);
+      const [result] = evaluateBudgets([parsed(`agents.count ${op} ${threshold}`)], reportFigures(report));
       expect(result).toEqual({ budget: `agents.count ${op} ${threshold}`, value: figure, pass: expected[op](figure, threshold) });
     }
   });
 
   it('reads shares, counts and times from the report, times in their unit', () => {
-    const results = evaluateBudgets(report, [
+    const results = evaluateBudgets([
       parsed('serviceLevel >= 80%'),
       parsed('conversations.abandoned >= 1'),
       parsed('answerTime.p90 <= 1h'),
       parsed('engine.route.p99 <= 1ms'),
-    ]);
+    ], reportFigures(report));
     expect(results.map((r) => r.value)).toEqual([
       report.serviceLevel.value,
       report.conversations.abandoned,
@@ -120,21 +120,21 @@ describe('evaluateBudgets', () => {
     const p90Ms = report.histograms.answerTime.p90;
     const justAbove = `${(p90Ms + 1) / 1000}s`;
     const justBelow = `${(p90Ms - 1) * 1000}us`;
-    const [a, b] = evaluateBudgets(report, [parsed(`answerTime.p90 <= ${justAbove}`), parsed(`answerTime.p90 <= ${justBelow}`)]);
+    const [a, b] = evaluateBudgets([parsed(`answerTime.p90 <= ${justAbove}`), parsed(`answerTime.p90 <= ${justBelow}`)], reportFigures(report));
     expect([a.pass, b.pass]).toEqual([true, false]);
   });
 
   it('converts when a report histogram was recorded in another unit', () => {
     const inUs = structuredClone(report);
     inUs.histograms.answerTime = { ...inUs.histograms.answerTime, p90: 42_000_000, unit: 'us' };
-    const [r] = evaluateBudgets(inUs, [parsed('answerTime.p90 <= 42s')]);
+    const [r] = evaluateBudgets([parsed("answerTime.p90 <= 42s")], reportFigures(inUs));
     expect(r).toMatchObject({ value: 42_000, unit: 'ms', pass: true });
   });
 
   it('fails a budget on a figure that is not a number', () => {
     const broken = structuredClone(report);
     broken.serviceLevel.value = Number.NaN;
-    const results = evaluateBudgets(broken, [parsed('serviceLevel >= 0'), parsed('serviceLevel != 0.5')]);
+    const results = evaluateBudgets([parsed('serviceLevel >= 0'), parsed('serviceLevel != 0.5')], reportFigures(broken));
     expect(results.map((r) => r.pass)).toEqual([false, false]);
     expect(allPass(results)).toBe(false);
   });
@@ -145,7 +145,7 @@ describe('evaluateBudgets', () => {
         const r = structuredClone(report);
         r.abandonRate = value;
         const budget: Budget = { expression: `abandonRate ${op} ${threshold}`, metric: 'abandonRate', op, threshold };
-        expect(evaluateBudgets(r, [budget])[0].pass).toBe(expected[op](value, threshold));
+        expect(evaluateBudgets([budget], reportFigures(r))[0].pass).toBe(expected[op](value, threshold));
       }),
       { numRuns: 300 },
     );

@@ -48,12 +48,18 @@ export function parseBudget(input: string): ParsedBudget {
 
   if (suffix === '%') {
     if (metric.kind !== 'ratio') return fail(`a percentage only fits a share (${metric.name} is a ${metric.kind})`);
+    if (number < 0 || number > 100) return fail(`"${valueText}": ${metric.name} is a share, between 0% and 100%`);
     return ok(number / 100);
   }
   if (suffix === '') {
     if (metric.kind === 'time') {
-      return fail(`${metric.name} is a time: give a unit, e.g. 60s, 250ms or 800us`);
+      return fail(`${metric.name} is a time: give a unit, e.g. ${digits}s, ${digits}ms or ${digits}us`);
     }
+    // `serviceLevel >= 80` can never pass: a share is at most 1.
+    if (metric.kind === 'ratio' && (number < 0 || number > 1)) {
+      return fail(`${metric.name} is a share between 0 and 1${number > 1 && number <= 100 ? `: did you mean ${digits}%?` : ''}`);
+    }
+    if (metric.kind === 'count' && number < 0) return fail(`${metric.name} is a count: it is never negative`);
     return ok(number);
   }
   if (metric.kind !== 'time') return fail(`"${valueText}": ${metric.name} is a ${metric.kind}, not a time`);

@@ -6,7 +6,7 @@ import { createLatencyHistogram, recordValue, summarize, type HistogramSummary, 
 import { estimate } from '../confidence.js';
 import { intervalRows, type IntervalTotals } from '../interval-series.js';
 import { parseBudget } from '../budgets/parse-budget.js';
-import { evaluateBudgets } from '../budgets/evaluate-budgets.js';
+import { evaluateBudgets, reportFigures } from '../budgets/evaluate-budgets.js';
 import { HISTOGRAM_NAMES, endStateAccounting, histogramUnit, type HistogramName, type Report, type TimeSeries } from '../report.js';
 
 export interface FixtureRun {
@@ -121,6 +121,6 @@ export function fixtureRun(seed = 1, replications = 3): FixtureRun {
     if (!parsed.ok) throw new Error(parsed.message);
     return parsed.budget;
   });
-  report.budgets = evaluateBudgets(report, budgets);
+  report.budgets = evaluateBudgets(budgets, reportFigures(report));
   return { report, histograms };
 }

@@ -5,6 +5,8 @@ import type { Estimate } from '../confidence.js';
 import { formatDuration } from '../format-duration.js';
 import { CONVERSATION_COUNTS, END_STATES, HISTOGRAM_NAMES, type BudgetResult, type Report } from '../report.js';
 import { escapeHtml } from './escape.js';
+import { failedBudgets, verdictOf } from '../budgets/evaluate-budgets.js';
+import { budgetNotes } from '../budgets/budget-notes.js';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
@@ -53,18 +55,21 @@ export function conversationsTable(r: Report): string {
 }
 
 export function budgetValue(b: BudgetResult): string {
+  if (b.skipped !== undefined) return '—';
   if (!Number.isFinite(b.value)) return String(b.value);
   return b.unit ? formatDuration(b.value, b.unit) : decimal.format(b.value);
 }
 
 export function budgetsTable(results: readonly BudgetResult[]): string {
   if (results.length === 0) return '<p class="none" id="budgets-none">The scenario sets no budgets.</p>';
-  const failed = results.filter((b) => !b.pass).length;
-  const rows = results.map((b) => [`<code>${escapeHtml(b.budget)}</code>`, escapeHtml(budgetValue(b)), b.pass ? 'PASS' : 'FAIL']);
+  const failed = failedBudgets(results).length;
+  const judged = results.filter((b) => verdictOf(b) !== 'SKIP').length;
+  const rows = results.map((b) => [`<code>${escapeHtml(b.budget)}</code>`, escapeHtml(budgetValue(b)), verdictOf(b)]);
+  const notes = budgetNotes(results).map((n) => `<li>${escapeHtml(n)}</li>`).join('');
   const summary = failed === 0
-    ? `<p class="ok">All ${results.length} budgets pass.</p>`
-    : `<p class="bad">${failed} of ${results.length} budget${results.length === 1 ? '' : 's'} failed.</p>`;
-  return table('budgets', ['budget', 'value', 'verdict'], rows, (i) => (results[i]!.pass ? 'pass' : 'fail')) + summary;
+    ? `<p class="ok">All ${judged} budgets pass.</p>`
+    : `<p class="bad">${failed} of ${judged} budget${judged === 1 ? '' : 's'} failed.</p>`;
+  return table('budgets', ['budget', 'value', 'verdict'], rows, (i) => verdictOf(results[i]!).toLowerCase()) + (notes ? `<ul class="budget-notes">${notes}</ul>` : '') + summary;
 }
 
 const STATS = ['mean', 'p50', 'p90', 'p99', 'p999', 'max'] as const;

@@ -5,7 +5,7 @@ import type { Scenario } from '../../scenarios/scenario.js';
 import { createMasker } from '../../engine/masking/index.js';
 import { toReplicationResult, type ReplicationResult } from '../../reports/replication.js';
 import { deriveSeed } from '../random/prng.js';
-import { runScenario, type RunOptions } from '../runner/virtual-runner.js';
+import { runScenario, type RouteTiming, type RunOptions } from '../runner/virtual-runner.js';
 
 /** Replication 0 runs on the scenario's seed, so one replication reproduces a plain run. */
 export function replicationSeed(baseSeed: number, index: number): number {
@@ -17,6 +17,8 @@ export interface ReplicationTask {
   index: number;
   seed: number;
   checkInvariants?: boolean;
+  /** How engine.route is sampled (a timing pass times every call). */
+  timing?: RouteTiming;
 }
 
 /** `onProgress` reaches the runner only in-process (a function cannot travel to a worker). */
@@ -26,6 +28,7 @@ export function runReplication(task: ReplicationTask, onProgress?: RunOptions['o
     seed: task.seed,
     checkInvariants: task.checkInvariants === true,
     mask: (text) => masker.mask(text),
+    ...(task.timing ? { timing: task.timing } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   return toReplicationResult(task.index, task.seed, outcome.recorder, {

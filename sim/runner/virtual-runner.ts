@@ -34,6 +34,15 @@ export interface RunOptions {
   mask?: TextMasker;
   /** Called every 65,536 events with the simulated time reached (progress bars, memory probes). */
   onProgress?: (simulatedMs: number, events: number) => void;
+  /** How engine.route is sampled; the default times one routing call in ROUTE_SAMPLE_EVERY. */
+  timing?: RouteTiming;
+}
+
+export interface RouteTiming {
+  /** Time one routing call in this many (1: every call). */
+  every: number;
+  /** Stop the run once engine.route holds this many samples (a timing pass needs no more). */
+  stopAfterSamples?: number;
 }
 
 export interface RunOutcome {
@@ -98,11 +107,23 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const sampler = new TimeSeriesSampler(Math.max(scenario.intervalMs / 6, scenario.durationMs / 2000), scenario.durationMs);
   let slotTimeSince = 0;
 
-  const run = (cmd: Command): void => {
+  /**
+   * One engine call, its events recorded and fed to the behaviour models.
+   * `timed`: engine.route records the wall-clock cost of the engine call
+   * alone: never the recording, the models' reactions or the invariant check.
+   */
+  const run = (cmd: Command, timed = false): void => {
     // Emptied by popping: `out.length = 0` would drop the backing store and
     // make every command allocate a new one.
     while (out.length > 0) out.pop();
-    engine.execute(cmd, clock[0], out);
+    if (timed) {
+      const t0 = performance.now();
+      engine.execute(cmd, clock[0], out);
+      recorder.recordRouteNanos((performance.now() - t0) * 1e6);
+      routeSamples++;
+    } else {
+      engine.execute(cmd, clock[0], out);
+    }
     for (let i = 0; i < out.length; i++) {
       const e = out[i]!;
       recorder.record(e);
@@ -116,18 +137,16 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   };
 
   /**
-   * Like run(), timed: these commands are where routing decisions are made.
-   * Only one call in ROUTE_SAMPLE_EVERY is timed (two clock reads and a
-   * histogram record cost about as much as the routing), so engine.route's
-   * count is that share of the routing calls; which calls is fixed, not drawn.
+   * Like run(), for the commands where routing decisions are made. By default
+   * one call in ROUTE_SAMPLE_EVERY is timed (two clock reads and a histogram
+   * record cost about as much as the routing), so engine.route's count is
+   * that share of the routing calls; which calls is fixed, not drawn.
    */
+  const sampleEvery = options.timing?.every ?? ROUTE_SAMPLE_EVERY;
+  const stopAfterSamples = options.timing?.stopAfterSamples ?? Infinity;
   let routeCalls = 0;
-  const routeTimed = (cmd: Command): void => {
-    if (++routeCalls % ROUTE_SAMPLE_EVERY !== 0) return run(cmd);
-    const t0 = performance.now();
-    run(cmd);
-    recorder.recordRouteNanos((performance.now() - t0) * 1e6);
-  };
+  let routeSamples = 0;
+  const routeTimed = (cmd: Command): void => run(cmd, ++routeCalls % sampleEvery === 0);
 
   const planAgent = (atMs: number, cmd: Command): void => {
     queue.push(atMs, A.AGENT_COMMAND, cmd);
@@ -287,7 +306,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   // ---- the event loop ----
   while (queue.pop()) {
     const t = queue.lastTime;
-    if (t > stopAtMs) break;
+    if (t > stopAtMs || routeSamples >= stopAfterSamples) break;
     const kind = queue.lastKind as A.ActionKind;
     const ref = queue.lastRef;
     // A RONA deadline whose offer was accepted or withdrawn is no event at all: skip it uncounted.
