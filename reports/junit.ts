@@ -1,31 +1,49 @@
 // Budget verdicts as JUnit XML, the format CI systems show as test results:
-// one testcase per budget, a failure element for each budget that failed.
+// one testcase per budget, a failure element for each budget that failed,
+// a skipped element for each budget this kind of run does not measure.
 import type { BudgetResult } from './report.js';
 import { failedBudgets, verdictOf } from './budgets/evaluate-budgets.js';
 
+export interface JunitSuite {
+  name: string;
+  results: readonly BudgetResult[];
+}
+
+/** One suite of budget verdicts (a run, a load run, the bench budgets). */
 export function renderJunit(results: readonly BudgetResult[], suiteName: string): string {
-  const failures = failedBudgets(results).length;
+  return renderJunitSuites([{ name: suiteName, results }]);
+}
+
+/** Several suites in one file: a sweep writes one per point. */
+export function renderJunitSuites(suites: readonly JunitSuite[]): string {
+  const all = suites.flatMap((s) => s.results);
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="cctwin" ${counts(all)}>`];
+  for (const suite of suites) {
+    lines.push(`  <testsuite name="${xmlEscape(suite.name)}" ${counts(suite.results)} errors="0">`);
+    for (const r of suite.results) lines.push(...testcase(r, suite.name));
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>', '');
+  return lines.join('\n');
+}
+
+function counts(results: readonly BudgetResult[]): string {
   const skipped = results.filter((r) => verdictOf(r) === 'SKIP').length;
-  const counts = `tests="${results.length}" failures="${failures}"`;
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="cctwin" ${counts} skipped="${skipped}">`,
-    `  <testsuite name="${xmlEscape(suiteName)}" ${counts} errors="0" skipped="${skipped}">`,
-  ];
-  for (const r of results) {
-    const open = `    <testcase classname="${xmlEscape(`cctwin.budgets.${suiteName}`)}" name="${xmlEscape(r.budget)}"`;
-    const verdict = verdictOf(r);
-    if (verdict === 'PASS') {
-      lines.push(`${open}/>`);
-    } else if (verdict === 'SKIP') {
-      lines.push(`${open}>`, `      <skipped message="${xmlEscape(r.skipped ?? '')}"/>`, '    </testcase>');
-    } else {
+  return `tests="${results.length}" failures="${failedBudgets(results).length}" skipped="${skipped}"`;
+}
+
+function testcase(r: BudgetResult, suiteName: string): string[] {
+  const open = `    <testcase classname="${xmlEscape(`cctwin.budgets.${suiteName}`)}" name="${xmlEscape(r.budget)}"`;
+  switch (verdictOf(r)) {
+    case 'PASS':
+      return [`${open}/>`];
+    case 'SKIP':
+      return [`${open}>`, `      <skipped message="${xmlEscape(r.skipped ?? '')}"/>`, '    </testcase>'];
+    case 'FAIL': {
       const message = `${r.budget} failed: the figure is ${formatValue(r)}`;
-      lines.push(`${open}>`, `      <failure type="budget" message="${xmlEscape(message)}"/>`, '    </testcase>');
+      return [`${open}>`, `      <failure type="budget" message="${xmlEscape(message)}"/>`, '    </testcase>'];
     }
   }
-  lines.push('  </testsuite>', '</testsuites>', '');
-  return lines.join('\n');
 }
 
 function formatValue(r: BudgetResult): string {

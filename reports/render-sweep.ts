@@ -1,6 +1,7 @@
 // A sweep as a table: one row per point, the key figures, the budget verdict,
 // and the cheapest point that meets every budget marked.
-import type { Report } from './report.js';
+import type { BudgetResult, Report } from './report.js';
+import { renderJunitSuites } from './junit.js';
 import { formatDuration } from './format-duration.js';
 import { renderTable } from './text-table.js';
 import { failedBudgets } from './budgets/evaluate-budgets.js';
@@ -42,4 +43,22 @@ function sweepVerdict(rows: readonly SweepRow[], cheapest: number | null): strin
 
 export function sweepJson(scenario: string, rows: readonly SweepRow[], cheapest: number | null): string {
   return `${JSON.stringify({ scenario, cheapest, points: rows.map((p) => ({ values: p.values, agents: p.agents, pass: p.pass, report: p.report })) }, null, 2)}\n`;
+}
+
+/**
+ * JUnit for CI: a suite per point with a testcase per budget, and a `sweep`
+ * suite whose one testcase names the cheapest point meeting every budget
+ * (failed when there is none, or when it fails its wall-clock budgets).
+ */
+export function sweepJunit(result: { points: readonly SweepRow[]; cheapest: number | null; pass: boolean }): string {
+  const { points, cheapest } = result;
+  const label = (p: SweepRow, i: number): string =>
+    `point ${i + 1}: ${Object.entries(p.values).map(([k, v]) => `${k}=${v}`).join(', ')} (${p.agents} agents)${i === cheapest ? ', cheapest' : ''}`;
+  const suites = points.map((p, i) => ({ name: label(p, i), results: p.report.budgets }));
+  const pick: BudgetResult = {
+    budget: cheapest === null ? 'cheapest point meeting every budget: none' : `cheapest point meeting every budget: ${label(points[cheapest]!, cheapest)}`,
+    value: cheapest === null ? Number.NaN : points[cheapest]!.agents,
+    pass: result.pass,
+  };
+  return renderJunitSuites([{ name: 'sweep', results: [pick] }, ...suites]);
 }

@@ -9,7 +9,7 @@ import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { cartesian, parseVary, type Vary } from '../../sim/sweep/vary.js';
 import { runSweep } from '../../sim/sweep/sweep.js';
 import type { TaskHooks } from '../../sim/parallel/pool.js';
-import { renderSweepText, sweepJson } from '../../reports/render-sweep.js';
+import { renderSweepText, sweepJson, sweepJunit } from '../../reports/render-sweep.js';
 import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
@@ -63,6 +63,7 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
     writeFileSync(join(args.out, 'sweep.json'), sweepJson(name, result.points, result.cheapest));
     result.points.forEach((p, i) => writeRunOutputs(join(args.out!, `point-${i + 1}`), p.report, p.results, startedAtMs));
   }
+  if (args.junit) writeFileSync(args.junit, sweepJunit(result));
   if (args.json) out.stdout(sweepJson(name, result.points, result.cheapest));
   else if (!args.quiet) out.stdout(renderSweepText(result.points, result.cheapest));
   return result.pass ? EXIT_OK : EXIT_BUDGET_FAILED;

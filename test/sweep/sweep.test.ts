@@ -55,4 +55,41 @@ describe('sweep', () => {
     }
     expect(JSON.parse(readFileSync(join(dir, 'point-2', 'report.json'), 'utf8')).agents.count).toBe(100);
   });
+
+  it('picks on simulated budgets only: a wall-clock budget no machine meets is judged on the pick alone, and fails the sweep', async () => {
+    const varies = [{ path: 'agents.0.count', values: ['92', '100', '104'] }];
+    const plain = await runSweep({ ...base, varies, threads: 1 });
+    const withWall = await runSweep({ ...base, set: [...base.set, 'budgets.2=engine.route.p99 <= 0.001us'], varies, threads: 1 });
+    expect(withWall.cheapest).toBe(plain.cheapest);
+    expect(plain.pass).toBe(true);
+    expect(withWall.pass).toBe(false);
+    withWall.points.forEach((p, i) => {
+      const wall = p.report.budgets.find((b) => b.budget === 'engine.route.p99 <= 0.001us')!;
+      if (i === withWall.cheapest) {
+        expect(wall.skipped).toBeUndefined();
+        expect(wall.pass).toBe(false);
+        expect(wall.timing!.passes).toHaveLength(3);
+        expect(p.pass).toBe(false);
+      } else {
+        expect(wall.skipped).toMatch(/picked point only/);
+      }
+    });
+  });
+
+  it('with --junit writes a suite per point and names the cheapest (here with --check on)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cctwin-sweep-junit-'));
+    const file = join(dir, 'sweep.xml');
+    const status = await runSweepCommand(
+      { scenario: base.file, set: base.set, vary: ['agents.0.count=92..100:8'], replications: 1, threads: 1, junit: file, quiet: true, check: true },
+      { stdout: () => {}, stderr: () => {} },
+    );
+    expect(status).toBe(0);
+    const xml = readFileSync(file, 'utf8');
+    expect(xml.match(/<testsuite /g)).toHaveLength(3);
+    expect(xml).toContain('<testsuite name="point 1: agents.0.count=92 (92 agents)"');
+    expect(xml).toContain('<testsuite name="point 2: agents.0.count=100 (100 agents), cheapest"');
+    expect(xml).toContain('name="cheapest point meeting every budget: point 2: agents.0.count=100 (100 agents), cheapest"/>');
+    expect(xml).toMatch(/<testsuite name="point 1[^"]*" tests="\d+" failures="[1-9]/);
+  });
 });
+
