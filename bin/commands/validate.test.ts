@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes.js';
 import { runValidate, validateCommand, type ValidateArgs } from './validate.js';
+import { runRun } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cctwin-validate-'));
 const write = (name: string, text: string): string => {
@@ -13,7 +14,7 @@ const write = (name: string, text: string): string => {
   return file;
 };
 
-const good = write('good.yaml', `name: shop
+const goodText = `name: shop
 duration: 1h
 queues: [{name: a}, {name: b}]
 agents:
@@ -21,7 +22,8 @@ agents:
   - {group: g2, count: 5, queues: [a, b]}
 customers:
   - {channel: sms, queue: a, arrivals: 1/s, handleTime: exp(1m)}
-`);
+`;
+const good = write('good.yaml', goodText);
 const bad = write('bad.yaml', `name: shop
 duration: soon
 queues: [{name: a}]
@@ -74,4 +76,51 @@ describe('cctwin validate', () => {
     await parse(['validate', good]);
     expect(seen).toMatchObject([{ scenario: good, set: ['a=1', 'b=2'] }, { scenario: good, set: [] }]);
   });
+
+  it('lists schema, cross-field and budget problems together, each budget error with its hint', () => {
+    const file = write('everything.yaml', `name: shop
+duration: soon
+queues: [{name: a}]
+agents: [{group: g1, count: 10, queues: [z]}]
+customers:
+  - {channel: sms, queue: a, arrivals: 1/s, handleTime: exp(1m)}
+budgets:
+  - answerTime.p91 <= 10s
+  - answerTime.p90 <= 10
+  - serviceLevel >= 80
+  - abandonRate <= 5%
+`);
+    const r = run({ scenario: file });
+    expect(r.status).toBe(EXIT_BAD_INPUT);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/everything\.yaml:2:1 {2}duration {2}expected a duration/),
+      `${file}:4:42  agents.0.queues.0  unknown queue "z" (queues: a)`,
+      expect.stringMatching(/everything\.yaml:8:5 {2}budgets\.0 {2}budget "answerTime\.p91 <= 10s": unknown metric "answerTime\.p91"; did you mean "answerTime\.p9[05]"/),
+      `${file}:9:5  budgets.1  budget "answerTime.p90 <= 10": answerTime.p90 is a time: give a unit, e.g. 10s, 10ms or 10us`,
+      `${file}:10:5  budgets.2  budget "serviceLevel >= 80": serviceLevel is a share between 0 and 1: did you mean 80%?`,
+      `5 problems in ${file} (E_SCENARIO_SCHEMA)`,
+    ]);
+  });
+
+  it('rejects every file that run rejects, and accepts the ones run accepts', async () => {
+    const files = [
+      good, bad,
+      write('budget-metric.yaml', `${goodText}budgets: [answerTime.p91 <= 10s]\n`),
+      write('budget-unit.yaml', `${goodText}budgets: [answerTime.p90 <= 10]\n`),
+      write('budget-share.yaml', `${goodText}budgets: [serviceLevel >= 80]\n`),
+      write('budget-percent.yaml', `${goodText}budgets: [serviceLevel >= 180%]\n`),
+      write('budget-form.yaml', `${goodText}budgets: [serviceLevel = 0.8]\n`),
+      write('budget-ok.yaml', `${goodText}budgets: [serviceLevel >= 80%, customerToAgent.fromSent.p99 <= 50ms]\n`),
+      join(dir, 'missing.yaml'),
+    ];
+    const quiet = { stdout: () => {}, stderr: () => {} };
+    for (const scenario of files) {
+      const validated = run({ scenario }).status;
+      const ran = await runRun({ scenario, set: ['duration=10m'], replications: 1, threads: 1, quiet: true }, quiet);
+      expect({ scenario, validated }).toEqual({ scenario, validated: ran === EXIT_BAD_INPUT ? EXIT_BAD_INPUT : EXIT_OK });
+    }
+    expect(files.map((scenario) => run({ scenario }).status)).toEqual([0, 2, 2, 2, 2, 2, 2, 0, 2]);
+  });
 });
+

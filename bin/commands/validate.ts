@@ -1,7 +1,8 @@
-// `cctwin validate <scenario>`: load the scenario as a run would, then say
-// "ok" with a summary, or print every problem found and exit 2.
+// `cctwin validate <scenario>`: load the scenario exactly as run, sweep and
+// load do (schema, cross-field checks and budgets, every problem in one
+// list), then say "ok" with a summary, or print every problem and exit 2.
 import type { Argv, CommandModule } from 'yargs';
-import { loadScenario } from '../../scenarios/load.js';
+import { loadScenarioWithBudgets } from '../../reports/budgets/scenario-budgets.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes.js';
@@ -18,7 +19,7 @@ export interface ValidateArgs {
 export function runValidate(args: ValidateArgs, out: Output = processOutput): number {
   let scenario: Scenario;
   try {
-    scenario = loadScenario(args.scenario, args.set);
+    ({ scenario } = loadScenarioWithBudgets(args.scenario, args.set));
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     if (args.json) out.stdout(`${JSON.stringify({ ok: false, code: err.code, issues: err.issues }, null, 2)}\n`);

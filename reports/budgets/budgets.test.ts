@@ -47,6 +47,13 @@ describe('parseBudget', () => {
     expect(parsed('answerTime.max < +2s').threshold).toBe(2000);
   });
 
+  it('knows the load latencies, from the scheduled moment and from the send, in microseconds', () => {
+    expect(parsed('customerToAgent.p99 <= 50ms')).toMatchObject({ metric: 'customerToAgent.p99', threshold: 50_000, unit: 'us' });
+    expect(parsed('offer.fromSent.p999 < 1s')).toMatchObject({ metric: 'offer.fromSent.p999', threshold: 1_000_000, unit: 'us' });
+    expect(parsed('commandAck.count >= 1')).toMatchObject({ metric: 'commandAck.count' });
+    expect(errorOf('agentToCustomer.fromSend.p99 <= 5ms')).toMatch(/did you mean "agentToCustomer.fromSent.p99"/);
+  });
+
   it('resolves the short aliases', () => {
     expect(parsed('occupancy <= 0.9').metric).toBe('agents.occupancy');
     expect(parsed('serviceLevel.value >= 0.8').metric).toBe('serviceLevel');
@@ -76,6 +83,13 @@ describe('parseBudget', () => {
     expect(errorOf('serviceLevel >= 60s')).toMatch(/is a ratio, not a time/);
     expect(errorOf('answerTime.p90 <= 60parsecs')).toMatch(/expected a duration/);
     expect(errorOf('answerTime.p90 <= -5s')).toMatch(/not negative/);
+    expect(errorOf('serviceLevel >= 80')).toMatch(/serviceLevel is a share between 0 and 1: did you mean 80%\?$/);
+    expect(errorOf('abandonRate <= 2.5')).toMatch(/did you mean 2.5%\?$/);
+    expect(errorOf('abandonRate <= 500')).toMatch(/is a share between 0 and 1$/);
+    expect(errorOf('serviceLevel >= 180%')).toMatch(/between 0% and 100%/);
+    expect(errorOf('conversations.abandoned >= -1')).toMatch(/a count: it is never negative/);
+    expect(parsed('serviceLevel >= 1').threshold).toBe(1);
+    expect(parsed('serviceLevel >= 100%').threshold).toBe(1);
   });
 
   it('refuses malformed expressions with the expected form', () => {
