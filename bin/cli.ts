@@ -3,7 +3,7 @@
 // can end into one of the exit statuses of exit-codes.ts.
 import yargs, { type CommandModule } from 'yargs';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.js';
-import { processOutput, type Output } from './output.js';
+import { OutputPathError, processOutput, type Output } from './output.js';
 
 /** A usage problem found by yargs or by an option check: exit 2, one line. */
 class UsageFailure extends Error {}
@@ -34,6 +34,10 @@ export async function main(args: readonly string[], commands: readonly CommandMo
   try {
     await cli.parseAsync();
   } catch (err) {
+    if (err instanceof OutputPathError) {
+      out.stderr(`cctwin ${args[0] ?? ''}: ${err.message} (E_USAGE)\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (err instanceof UsageFailure) {
       const name = commands.find((c) => firstWord(c.command) === args[0]) ? ` ${args[0]}` : '';
       out.stderr(`cctwin${name}: ${err.message}\nSee 'cctwin${name} --help' for the options.\n`);

@@ -14,6 +14,7 @@ import { formatBenchVerdicts } from '../../bench/budget/check-bench-budgets.js';
 import { renderJunit } from '../../reports/junit.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import { checkNumbers } from '../option-checks.js';
+import { writingTo } from '../output.js';
 
 const TARGETS = ['masking', 'routing', 'sim'] as const;
 type Target = (typeof TARGETS)[number];
@@ -69,7 +70,7 @@ export async function runBenchBudget(file: string, args: Pick<BenchArgs, 'target
   }
   const settings = { ...loaded.settings, ...(args.runs ? { runs: args.runs } : {}) };
   const { verdicts } = runBenchBudgets(budgets, settings, (line) => process.stderr.write(`${line}\n`));
-  if (args.junit) writeFileSync(args.junit, renderJunit(verdicts.map(({ budget, value, pass, unit }) => ({ budget, value, pass, ...(unit ? { unit } : {}) })), 'bench'));
+  if (args.junit) writingTo('--junit', args.junit, () => writeFileSync(args.junit!, renderJunit(verdicts.map(({ budget, value, pass, unit }) => ({ budget, value, pass, ...(unit ? { unit } : {}) })), 'bench')));
   if (args.json) {
     const rows = verdicts.map((v) => ({ budget: v.budget, figure: v.budgetOf.figure.name, median: Number.isFinite(v.value) ? v.value : null, runs: v.runs, threshold: v.budgetOf.threshold, pass: v.pass }));
     process.stdout.write(`${JSON.stringify({ node: process.version, settings, budgets: rows }, null, 2)}\n`);

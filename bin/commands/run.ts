@@ -18,7 +18,7 @@ import { renderJunit } from '../../reports/junit.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
 import { writeRunOutputs } from './write-outputs.js';
-import { printScenarioError, processOutput, type Output } from '../output.js';
+import { prepareOutputs, printScenarioError, processOutput, writingTo, type Output } from '../output.js';
 
 
 /** Runs one scenario (R replications on T threads) and returns the exit status. */
@@ -32,6 +32,7 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
     printScenarioError(out, args.scenario, err);
     return EXIT_BAD_INPUT;
   }
+  prepareOutputs(args);
   const startedAtMs = Date.now();
   const started = performance.now();
   const plan: ReplicationPlan = {
@@ -50,8 +51,8 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
   // Wall-clock budgets get a timing pass of their own (docs/budgets.md): the run's figures may be slowed by --check or by sibling threads.
   report.budgets = judgeRunBudgets(report, scenario, args.seed ?? scenario.seed, budgets);
 
-  if (args.out) writeRunOutputs(args.out, report, results, startedAtMs);
-  if (args.junit) writeFileSync(args.junit, renderJunit(report.budgets, scenario.name));
+  if (args.out) writingTo('--out', args.out, () => writeRunOutputs(args.out!, report, results, startedAtMs));
+  if (args.junit) writingTo('--junit', args.junit, () => writeFileSync(args.junit!, renderJunit(report.budgets, scenario.name)));
   if (args.json) out.stdout(renderJson(report));
   else if (!args.quiet) out.stdout(renderText(report, { color: process.stdout.isTTY === true }));
   return allPass(report.budgets) ? EXIT_OK : EXIT_BUDGET_FAILED;

@@ -14,7 +14,7 @@ import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
 import { writeRunOutputs } from './write-outputs.js';
-import { printScenarioError, processOutput, type Output } from '../output.js';
+import { prepareOutputs, printScenarioError, processOutput, writingTo, type Output } from '../output.js';
 
 interface SweepArgs extends ScenarioArgs {
   vary: string[];
@@ -35,6 +35,7 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
     out.stderr('cctwin sweep: name at least one --vary PATH=FROM..TO:STEP\n');
     return EXIT_BAD_INPUT;
   }
+  prepareOutputs(args);
   const startedAtMs = Date.now();
   let result;
   const sweep = (hooks: TaskHooks = {}) => runSweep({
@@ -60,10 +61,12 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
   if (args.out) {
     // sweep.json with every point, and each point's run files in point-N/.
     mkdirSync(args.out, { recursive: true });
-    writeFileSync(join(args.out, 'sweep.json'), sweepJson(name, result.points, result.cheapest));
-    result.points.forEach((p, i) => writeRunOutputs(join(args.out!, `point-${i + 1}`), p.report, p.results, startedAtMs));
+    writingTo('--out', args.out, () => {
+      writeFileSync(join(args.out!, 'sweep.json'), sweepJson(name, result.points, result.cheapest));
+      result.points.forEach((p, i) => writeRunOutputs(join(args.out!, `point-${i + 1}`), p.report, p.results, startedAtMs));
+    });
   }
-  if (args.junit) writeFileSync(args.junit, sweepJunit(result));
+  if (args.junit) writingTo('--junit', args.junit, () => writeFileSync(args.junit!, sweepJunit(result)));
   if (args.json) out.stdout(sweepJson(name, result.points, result.cheapest));
   else if (!args.quiet) out.stdout(renderSweepText(result.points, result.cheapest));
   return result.pass ? EXIT_OK : EXIT_BUDGET_FAILED;
