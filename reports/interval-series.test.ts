@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IntervalSeries, intervalRows, mergeIntervalTotals } from './interval-series.js';
+import { IntervalSeries, intervalRows, mergeIntervalTotals, replicatedIntervalRows, type IntervalTotals } from './interval-series.js';
 
 const MIN = 60_000;
 
@@ -39,5 +39,27 @@ describe('interval series', () => {
     const rows = intervalRows(mergeIntervalTotals([a.totals, b.totals]), 0, 2);
     expect(rows[0]!.occupancy).toBe(0.75);
     expect(rows[0]!.staffedSlots).toBe(2);
+  });
+
+  it('gives each row of several replications its mean and 95% interval across them; one replication gets none', () => {
+    const day = (arrived: number, within: number, abandoned: number, held: number): IntervalTotals => ({
+      intervalMs: 10 * MIN, arrived: [arrived, 0], answered: [arrived - abandoned, 0], answeredWithinThreshold: [within, 0],
+      abandoned: [abandoned, 0], heldSlotMs: [held * 10 * MIN, 0], staffedSlotMs: [4 * 10 * MIN, 0],
+    });
+    const days = [day(100, 80, 10, 3), day(110, 99, 0, 3.5), day(90, 63, 20, 2.5)];
+    const rows = replicatedIntervalRows(days, 0);
+    // The pooled figures are those of the merged totals, as before.
+    expect(rows.map(({ confidence: _, ...r }) => r)).toEqual(intervalRows(mergeIntervalTotals(days), 0, 3));
+    const c = rows[0]!.confidence!;
+    expect(c.arrived.mean).toBe(100);
+    expect(c.arrived.halfWidth).toBeCloseTo(4.303 * Math.sqrt(100 / 3), 5); // t(2) x sd 10 / sqrt(3)
+    expect(c.serviceLevel.mean).toBeCloseTo((0.8 + 0.9 + 0.7) / 3, 6);
+    expect(c.abandonRate.mean).toBeCloseTo((10 / 100 + 0 / 110 + 20 / 90) / 3, 6);
+    expect(c.occupancy.mean).toBeCloseTo(0.75, 6);
+    // An interval where nothing arrived and nobody was staffed: no share, no interval; arrivals 0 +- 0.
+    expect(rows[1]!.confidence!.serviceLevel).toEqual({ mean: 0, halfWidth: null, low: null, high: null });
+    expect(rows[1]!.confidence!.occupancy.halfWidth).toBeNull();
+    expect(rows[1]!.confidence!.arrived).toEqual({ mean: 0, halfWidth: 0, low: 0, high: 0 });
+    expect(replicatedIntervalRows([days[0]!], 0).every((r) => r.confidence === undefined)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
 // by the interval the conversation ARRIVED in, and slot-time held and staffed
 // bucketed by when it was. Plain arrays, so replications merge by addition.
 import type { EngineEvent } from '../engine/events.js';
+import { estimate, type Estimate } from './confidence.js';
 
 export interface IntervalTotals {
   intervalMs: number;
@@ -82,6 +83,22 @@ export interface IntervalRow {
   occupancy: number;
   /** Mean slots staffed over the interval (agents on shift x capacity). */
   staffedSlots: number;
+  /**
+   * With several replications: the interval's figures in each replication,
+   * as a mean with its 95% confidence interval (the figures above are the
+   * pooled ones; for `arrived` the two means are equal).
+   */
+  confidence?: IntervalEstimates;
+}
+
+export interface IntervalEstimates {
+  /** Conversations arriving in the interval, per replication. */
+  arrived: Estimate;
+  /** Over the replications that answered or abandoned any conversation in the interval. */
+  serviceLevel: Estimate;
+  abandonRate: Estimate;
+  /** Over the replications with slots staffed in the interval. */
+  occupancy: Estimate;
 }
 
 /** The report's rows. `replications` divides counts back to one day's worth. */
@@ -101,4 +118,32 @@ export function intervalRows(t: IntervalTotals, warmupMs: number, replications: 
       staffedSlots: round(t.staffedSlotMs[i]! / t.intervalMs / replications, 3),
     };
   });
+}
+
+/**
+ * The report's rows from each replication's totals: the pooled figures, and
+ * with several replications each row's `confidence` across them.
+ */
+export function replicatedIntervalRows(all: readonly IntervalTotals[], warmupMs: number): IntervalRow[] {
+  const rows = intervalRows(mergeIntervalTotals(all), warmupMs, all.length);
+  if (all.length < 2) return rows;
+  return rows.map((row, i) => {
+    const shares = (num: (t: IntervalTotals) => number, den: (t: IntervalTotals) => number): number[] =>
+      all.filter((t) => den(t) > 0).map((t) => num(t) / den(t));
+    const decided = (t: IntervalTotals) => t.answered[i]! + t.abandoned[i]!;
+    return {
+      ...row,
+      confidence: {
+        arrived: estimate(all.map((t) => t.arrived[i]!)),
+        serviceLevel: shareEstimate(shares((t) => t.answeredWithinThreshold[i]!, decided)),
+        abandonRate: shareEstimate(shares((t) => t.abandoned[i]!, decided)),
+        occupancy: shareEstimate(shares((t) => t.heldSlotMs[i]!, (t) => t.staffedSlotMs[i]!)),
+      },
+    };
+  });
+}
+
+/** No replication with a denominator: no figure (0, as the pooled rows say), and no interval. */
+function shareEstimate(values: number[]): Estimate {
+  return values.length === 0 ? { mean: 0, halfWidth: null, low: null, high: null } : estimate(values);
 }

@@ -6,7 +6,7 @@ import { buildReport, ratio } from './build-report.js';
 import { estimate } from './confidence.js';
 import { decodeTotals, mergeTotals, type ReplicationResult } from './replication.js';
 import { summarize } from './histogram.js';
-import { intervalRows, mergeIntervalTotals } from './interval-series.js';
+import { replicatedIntervalRows } from './interval-series.js';
 import type { TimeSeries } from './report.js';
 
 export interface MergeContext {
@@ -34,7 +34,7 @@ export function buildMergedReport(results: readonly ReplicationResult[], ctx: Me
     serviceLevelThresholdMs: ctx.serviceLevelThresholdMs,
   });
   if (ordered.length > 1) report.confidence = keyFigureEstimates(ordered);
-  report.intervals = intervalRows(mergeIntervalTotals(ordered.map((r) => r.intervals)), ctx.warmupMs, ordered.length);
+  report.intervals = replicatedIntervalRows(ordered.map((r) => r.intervals), ctx.warmupMs);
   report.timeSeries = meanTimeSeries(ordered.map((r) => r.timeSeries));
   return report;
 }

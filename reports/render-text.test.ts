@@ -3,6 +3,7 @@ import { renderText } from './render-text.js';
 import { sampleReport } from './sample-report.js';
 import { formatDuration } from './format-duration.js';
 import { HISTOGRAM_NAMES, type Report } from './report.js';
+import { replicatedIntervalRows, type IntervalTotals } from './interval-series.js';
 
 function section(text: string, title: string): string[] {
   const lines = text.split('\n');
@@ -91,5 +92,65 @@ describe('renderText', () => {
     const colored = renderText(r, { color: true });
     expect(colored).toContain('\x1b[32mPASS\x1b[0m');
     expect(colored).toContain('\x1b[31mFAIL\x1b[0m');
+  });
+
+  describe('interval table', () => {
+    const MIN = 60_000;
+    /** One replication's day of three 30-minute intervals: arrivals, answered within the threshold, abandoned. */
+    const day = (arrived: number[], within: number[], abandoned: number[]): IntervalTotals => ({
+      intervalMs: 30 * MIN, arrived, answered: arrived.map((n, i) => n - abandoned[i]!), answeredWithinThreshold: within, abandoned,
+      heldSlotMs: arrived.map((n) => n * 0.5 * MIN), staffedSlotMs: arrived.map(() => 100 * 30 * MIN),
+    });
+    const days = [
+      day([1000, 1203, 7], [900, 1100, 7], [10, 30, 0]),
+      day([991, 1187, 6], [880, 1090, 6], [12, 25, 0]),
+      day([1004, 1190, 8], [870, 1050, 8], [15, 33, 0]),
+      day([994, 1199, 6], [910, 1080, 5], [9, 28, 0]),
+    ];
+    const withRows = (replications: number, totals: IntervalTotals[]): Report => ({
+      ...report, replications, intervals: replicatedIntervalRows(totals, 30 * MIN),
+    });
+
+    it('is printed only when asked (the CLI asks when the scenario sets interval: or with --intervals)', () => {
+      const r = withRows(1, [days[0]!]);
+      expect(renderText(r)).not.toContain('Intervals');
+      expect(renderText(r, { intervals: false })).not.toContain('Intervals');
+      const lines = section(renderText(r, { intervals: true }), 'Intervals (by arrival)');
+      expect(lines[0]!.trim().split(/\s{2,}/)).toEqual(['from', 'arrived', 'service level', 'abandon', 'occupancy', 'slots staffed']);
+      expect(lines[1]).toMatch(/^ {2}00:00\s+1,000\s+90\.0%\s+1\.0%\s+16\.7%\s+100\s+warm-up$/);
+      expect(lines[2]).toMatch(/^ {2}00:30\s+1,203\s+/);
+    });
+
+    it('is left out, even when asked, with a single interval', () => {
+      const r = { ...report, intervals: replicatedIntervalRows([day([5], [5], [0])], 0) };
+      expect(renderText(r, { intervals: true })).not.toContain('Intervals');
+    });
+
+    it('with replications gives each figure as a mean per replication with its 95% interval, never a raw fraction', () => {
+      const text = renderText(withRows(4, days), { intervals: true });
+      const title = text.split('\n').find((l) => l.startsWith('Intervals'))!;
+      expect(title).toBe('Intervals (by arrival; 4 replications, arrived per replication; ± is the 95% confidence interval of the mean)');
+      const [head, first, second, third] = section(text, title);
+      expect(head!.trim().split(/\s{2,}/)).toEqual(['from', 'arrived', 'service level', 'abandon', 'occupancy', 'slots staffed']);
+      // 997.25 arrivals a replication, +- t(3) 3.182 x sd 5.85 / 2 = 9.31: to a tenth under 10.
+      expect(first).toMatch(/^ {2}00:00\s+997\.3 {2}± 9\.3\s+89\.2%\s+± [\d.]+%\s+1\.2%\s+± [\d.]+%\s+16\.6%\s+± 0\.2%\s+100\s+warm-up$/);
+      // 1,194.75 +- 11.9: whole conversations at 10 or more.
+      expect(second).toMatch(/^ {2}00:30\s+1,195 {2}± 12\s+/);
+      expect(third).toMatch(/^ {2}01:00\s+6\.8 {2}± 1\.5\s+/);
+      expect(text).not.toMatch(/997\.25|1,194\.75/);
+      // The +- signs line up, column by column.
+      const at = (line: string) => [...line.matchAll(/±/g)].map((m) => m.index);
+      expect(at(second!)).toEqual(at(first!));
+      expect(at(third!)).toEqual(at(first!));
+    });
+
+    it('with replications but no intervals in the rows (a report from elsewhere) prints means to a tenth', () => {
+      const r = withRows(4, days);
+      r.intervals = r.intervals!.map(({ confidence: _, ...row }) => row);
+      const text = renderText(r, { intervals: true });
+      const title = 'Intervals (by arrival; 4 replications, arrived per replication)';
+      expect(section(text, title)[1]).toMatch(/^ {2}00:00\s+997\.3\s+89\.2%\s+1\.2%/);
+      expect(text).not.toContain('±  ');
+    });
   });
 });

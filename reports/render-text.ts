@@ -2,7 +2,7 @@
 import { formatDuration } from './format-duration.js';
 import type { HistogramSummary } from './histogram.js';
 import { END_STATES, HISTOGRAM_NAMES, type BudgetResult, type Report } from './report.js';
-import { renderTable } from './text-table.js';
+import { renderTable, type Align } from './text-table.js';
 import { failedBudgets, verdictOf } from './budgets/evaluate-budgets.js';
 import { budgetNotes } from './budgets/budget-notes.js';
 import type { Estimate } from './confidence.js';
@@ -11,6 +11,12 @@ import type { IntervalRow } from './interval-series.js';
 export interface TextOptions {
   /** ANSI colours for verdicts; callers pass `process.stdout.isTTY`. */
   color?: boolean;
+  /**
+   * Print the per-interval table (when the report has more than one interval).
+   * `cctwin run` asks for it when the scenario sets `interval:` or with
+   * `--intervals`; report.json and report.html hold the rows either way.
+   */
+  intervals?: boolean;
 }
 
 const COUNT_LABELS: Record<keyof Report['conversations'], string> = {
@@ -32,22 +38,57 @@ const percent = (share: number): string => (Number.isFinite(share) ? `${(share *
 export function renderText(report: Report, options: TextOptions = {}): string {
   const paint = painter(options.color ?? false);
   const sections = [header(report), conversations(report, paint), service(report), histograms(report)];
-  if (report.intervals !== undefined && report.intervals.length > 1) sections.push(intervals(report.intervals));
+  if (options.intervals === true && report.intervals !== undefined && report.intervals.length > 1) sections.push(intervals(report.intervals, report.replications));
   if (report.budgets.length > 0) sections.push(budgets(report.budgets, paint));
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
 
-/** One row per reporting interval: how the day went, hour by hour. */
-function intervals(rows: readonly IntervalRow[]): string[] {
+/**
+ * One row per reporting interval: how the day went, hour by hour. With
+ * replications, each figure is one day's worth (what a forecast or a
+ * workforce plan gives per interval): counts are means per replication, and
+ * each figure gets the 95% confidence interval of its mean across the
+ * replications, as the key figures do.
+ */
+function intervals(rows: readonly IntervalRow[], replications: number): string[] {
   const clock = (seconds: number): string => {
     const minutes = Math.round(seconds / 60);
     return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   };
-  const table = [['from', 'arrived', 'service level', 'abandon', 'occupancy', 'slots staffed', '']];
+  const spread = rows.some((r) => r.confidence !== undefined);
+  // A figure, then (with replications) its ± in a column of its own so that the signs line up.
+  const cells = (value: string, e: Estimate | undefined, show: (x: number) => string): string[] =>
+    !spread ? [value] : [value, e === undefined || e.halfWidth === null ? '' : `± ${show(e.halfWidth)}`];
+  const heading = (name: string): string[] => (spread ? [name, ''] : [name]);
+  const table = [['from', ...heading('arrived'), ...heading('service level'), ...heading('abandon'), ...heading('occupancy'), 'slots staffed', '']];
   for (const r of rows) {
-    table.push([clock(r.startSeconds), decimal.format(r.arrived), percent(r.serviceLevel), percent(r.abandonRate), percent(r.occupancy), decimal.format(r.staffedSlots), r.warmup ? 'warm-up' : '']);
+    const c = r.confidence;
+    const count = (x: number): string => decimals(arrivedDecimals(replications, c?.arrived)).format(x);
+    table.push([
+      clock(r.startSeconds),
+      ...cells(count(r.arrived), c?.arrived, count),
+      ...cells(percent(r.serviceLevel), c?.serviceLevel, percent),
+      ...cells(percent(r.abandonRate), c?.abandonRate, percent),
+      ...cells(percent(r.occupancy), c?.occupancy, percent),
+      decimal.format(r.staffedSlots),
+      r.warmup ? 'warm-up' : '',
+    ]);
   }
-  return ['Intervals (by arrival)', ...renderTable(table, ['left', 'right', 'right', 'right', 'right', 'right', 'left'])];
+  const figure: Align[] = spread ? ['right', 'left'] : ['right'];
+  const title = replications === 1
+    ? 'Intervals (by arrival)'
+    : `Intervals (by arrival; ${replications} replications, arrived per replication${spread ? '; ± is the 95% confidence interval of the mean' : ''})`;
+  return [title, ...renderTable(table, ['left', ...figure, ...figure, ...figure, ...figure, 'right', 'left'])];
+}
+
+/** Whole conversations for one run; a mean of several to 0.1 when its ± is under 10 (or unknown), else whole. */
+function arrivedDecimals(replications: number, e: Estimate | undefined): number {
+  if (replications === 1) return 0;
+  return e?.halfWidth != null && e.halfWidth >= 10 ? 0 : 1;
+}
+
+function decimals(digits: number): Intl.NumberFormat {
+  return new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 function header(r: Report): string[] {

@@ -12,7 +12,7 @@ import { sampleReport } from './sample-report.js';
 import { fixtureRun } from './html/fixture-report.js';
 import { renderJson } from './render-json.js';
 import type { HistogramSummary } from './histogram.js';
-import type { IntervalRow } from './interval-series.js';
+import type { IntervalEstimates, IntervalRow } from './interval-series.js';
 import type { Estimate } from './confidence.js';
 import type { BudgetResult, KeyFigureEstimates, Report, TimeSeries } from './report.js';
 
@@ -46,7 +46,9 @@ const CONFIDENCE: Record<keyof KeyFigureEstimates, boolean> = {
 };
 const INTERVAL: Record<keyof IntervalRow, boolean> = {
   startSeconds: true, warmup: true, arrived: true, answered: true, abandoned: true, serviceLevel: true, abandonRate: true, occupancy: true, staffedSlots: true,
+  confidence: false,
 };
+const INTERVAL_CONFIDENCE: Record<keyof IntervalEstimates, boolean> = { arrived: true, serviceLevel: true, abandonRate: true, occupancy: true };
 const TIME_SERIES: Record<keyof TimeSeries, boolean> = { stepSeconds: true, queueLength: true, heldSlots: true, staffedSlots: true, agents: true };
 const AGENT_STATES: Record<keyof TimeSeries['agents'], boolean> = { available: true, engaged: true, idle: true, rona: true };
 
@@ -69,6 +71,7 @@ describe('report.schema.json', () => {
     expectMatches(schema.definitions.estimate, ESTIMATE);
     expectMatches(p.confidence, CONFIDENCE);
     expectMatches(p.intervals.items, INTERVAL);
+    expectMatches(p.intervals.items.properties.confidence, INTERVAL_CONFIDENCE);
     expectMatches(p.timeSeries, TIME_SERIES);
     expectMatches(p.timeSeries.properties.agents, AGENT_STATES);
   });
@@ -88,6 +91,7 @@ describe('report.schema.json', () => {
     const results = [0, 1, 2].map((index) => runReplication({ scenario: s, index, seed: replicationSeed(s.seed, index) }));
     const report = buildMergedReport(results, { scenario: s.name, seed: s.seed, serviceLevelThresholdMs: s.serviceLevelThresholdMs, warmupMs: s.warmupMs, wallMs: 12 });
     expect(report.confidence).toBeDefined();
+    expect(report.intervals![0]!.confidence).toBeDefined();
     expect(errorsOf(asWritten(report))).toBe('');
   });
 

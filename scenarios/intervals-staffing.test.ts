@@ -48,6 +48,13 @@ describe('interval', () => {
     expect(load('interval=1h').intervalMs).toBe(H);
   });
 
+  it('remembers whether the file or a --set gave it (the text report prints its interval table only then)', () => {
+    const without = TEXT.replace('interval: 15m\n', '');
+    expect(load().intervalSet).toBe(true);
+    expect(parseScenarioText(without, 'w.yaml').intervalSet).toBe(false);
+    expect(parseScenarioText(without, 'w.yaml', ['interval=30m']).intervalSet).toBe(true);
+  });
+
   it.each([
     ['0s', /expected a duration above 0 \(got "0s"\)/],
     ['soon', /expected a duration like 45s/],

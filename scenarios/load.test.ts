@@ -75,6 +75,7 @@ describe('parseScenarioText', () => {
       warmupMs: 0,
       serviceLevelThresholdMs: 60_000,
       intervalMs: 1_800_000,
+      intervalSet: false,
       tenant: DEFAULT_TENANT,
       channels: DEFAULT_CHANNEL_RULES,
       queues: [{ name: 'support', routing: 'longest-available' }],

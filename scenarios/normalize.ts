@@ -32,6 +32,7 @@ export function normalizeScenario(source: ScenarioSource, file: string, budgetLi
     warmupMs: duration(source.warmup ?? SOURCE_DEFAULTS.warmup),
     serviceLevelThresholdMs: duration(source.serviceLevelThreshold ?? SOURCE_DEFAULTS.serviceLevelThreshold),
     intervalMs: duration(source.interval ?? SOURCE_DEFAULTS.interval),
+    intervalSet: source.interval !== undefined,
     tenant: { ...DEFAULT_TENANT, ...source.tenant },
     channels: channelRules(source.channels ?? {}),
     queues: source.queues.map((q) => ({ name: q.name, routing: q.routing ?? SOURCE_DEFAULTS.routing })),

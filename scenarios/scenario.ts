@@ -19,6 +19,14 @@ export interface Scenario {
    * per interval, as a workforce tool shows them), counted from time 0.
    */
   intervalMs: number;
+  /**
+   * The file (or a --set) gave `interval:`. The text report prints its
+   * per-interval table only then (or with `--intervals`): a scenario that
+   * never asked for intervals is not a workforce day, and a long steady-state
+   * run would print hundreds of rows of the default 30m. The loader always
+   * fills it in; scenarios built in code may leave it out (read as false).
+   */
+  intervalSet?: boolean;
   tenant: TenantSettings;
   /** Seeded defaults merged with the file's overrides, for all four channels. */
   channels: Record<Channel, ChannelRules>;

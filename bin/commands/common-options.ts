@@ -13,6 +13,7 @@ export interface ScenarioArgs {
   quiet?: boolean;
   progress?: boolean;
   check?: boolean;
+  intervals?: boolean;
   replications: number;
   threads: number;
 }
@@ -31,6 +32,7 @@ export function withScenarioOptions<T>(y: Argv<T>): Argv<T & ScenarioArgs> {
     .option('quiet', { type: 'boolean', describe: 'Print nothing but errors; the exit status tells' })
     .option('progress', { type: 'boolean', describe: 'Show progress on stderr even when it is not a terminal' })
     .option('check', { type: 'boolean', describe: "Check the engine's invariants after every command (slow)" })
+    .option('intervals', { type: 'boolean', describe: 'Print the per-interval table even when the scenario sets no interval: (run; sweep prints one row per point, --out has each point\'s intervals)' })
     .option('replications', { type: 'number', default: 1, describe: 'Independent replications (seeds derived from the seed); key figures get 95% confidence intervals' })
     .option('threads', { type: 'number', default: defaultThreads(), defaultDescription: 'the cores', describe: 'Worker threads for replications; the report does not depend on it' })
     .check((argv) => checkNumbers(argv, { seed: SEED_RULE, replications: { whole: true, min: 1 }, threads: { whole: true, min: 1 } })) as unknown as Argv<T & ScenarioArgs>;

@@ -54,7 +54,7 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
   if (args.out) writingTo('--out', args.out, () => writeRunOutputs(args.out!, report, results, startedAtMs));
   if (args.junit) writingTo('--junit', args.junit, () => writeFileSync(args.junit!, renderJunit(report.budgets, scenario.name)));
   if (args.json) out.stdout(renderJson(report));
-  else if (!args.quiet) out.stdout(renderText(report, { color: process.stdout.isTTY === true }));
+  else if (!args.quiet) out.stdout(renderText(report, { color: process.stdout.isTTY === true, intervals: scenario.intervalSet === true || args.intervals === true }));
   return allPass(report.budgets) ? EXIT_OK : EXIT_BUDGET_FAILED;
 }
 
