@@ -117,6 +117,35 @@ describe('ProgressBar on a terminal', () => {
   });
 });
 
+describe('ProgressBar following a source', () => {
+  it('reads the source at each redraw, takes its total and note, and finishes at the total', () => {
+    const clock = fakeClock();
+    const out = new FakeStream(true);
+    let reached = 0;
+    let note = '';
+    const bar = new ProgressBar(out, { label: 'sweep', total: null, now: clock.now, describe: (d) => `${d}ms simulated` });
+    bar.tick();
+    expect(out.screen()[0]).toBe('sweep  0ms simulated  0:00 elapsed');
+    bar.follow(() => ({ done: reached, note }), 400);
+    reached = 100;
+    clock.advance(10_000);
+    bar.tick();
+    expect(out.screen()[0]).toBe(`sweep  [${'#'.repeat(6)}${'-'.repeat(18)}]   25%  100ms simulated  0:10 elapsed  ~0:30 left`);
+    // Not read between redraws: a tick too soon draws nothing.
+    reached = 200;
+    clock.advance(50);
+    bar.tick();
+    expect(out.screen()[0]).toMatch(/25%/);
+    reached = 400;
+    note = 'draining';
+    clock.advance(50);
+    bar.tick();
+    expect(out.screen()[0]).toMatch(/100%  400ms simulated  0:10 elapsed  draining$/);
+    bar.finish();
+    expect(out.screen()[0]).toBe(`sweep  [${'#'.repeat(24)}]  100%  400ms simulated  0:10 elapsed  done`);
+  });
+});
+
 describe('ProgressBar into a file or pipe', () => {
   it('writes whole lines, no carriage returns, at most every 2 s, and ends with the final line', () => {
     const clock = fakeClock();

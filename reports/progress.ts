@@ -20,6 +20,12 @@ export interface ProgressOptions {
   redrawMs?: number;
 }
 
+/** What a followed source says at a redraw: progress so far, and a note that replaces the estimate. */
+export interface ProgressReading {
+  done: number;
+  note?: string;
+}
+
 const BAR_WIDTH = 24;
 /** A narrow terminal shortens the bar down to this before it cuts the line. */
 const MIN_BAR_WIDTH = 8;
@@ -49,8 +55,11 @@ export class ProgressBar {
   private note = '';
   private finished = false;
   private lastWidth = 0;
+  private total: number | null;
+  private source: (() => ProgressReading) | null = null;
 
   constructor(private readonly stream: ProgressStream, private readonly options: ProgressOptions) {
+    this.total = options.total;
     this.now = options.now ?? (() => performance.now());
     this.startedMs = this.now();
     this.tty = stream.isTTY === true;
@@ -64,13 +73,23 @@ export class ProgressBar {
     this.maybeDraw();
   }
 
-  /** Redraws the elapsed time without new progress (from a timer, while workers run). */
+  /**
+   * From now on each redraw reads the progress from `read` (say, counters
+   * that worker threads write) rather than waiting for update(); `total`
+   * replaces the one given at construction (known only once the work starts).
+   */
+  follow(read: () => ProgressReading, total: number | null = this.total): void {
+    this.source = read;
+    this.total = total;
+  }
+
+  /** Redraws without being told of new progress (from a timer, while workers run): the elapsed time, and what a followed source says. */
   tick(): void {
     this.maybeDraw();
   }
 
   /** Draws the final state and ends the line. Further calls do nothing. */
-  finish(done: number = this.options.total ?? this.done): void {
+  finish(done: number = this.total ?? this.done): void {
     if (this.finished) return;
     this.done = done;
     this.note = '';
@@ -81,7 +100,8 @@ export class ProgressBar {
 
   /** The line as it would be drawn now. */
   line(final = false, barWidth = BAR_WIDTH): string {
-    const { total, label } = this.options;
+    const { label } = this.options;
+    const total = this.total;
     const elapsedMs = this.now() - this.startedMs;
     const describe = this.options.describe ?? ((done: number, all: number | null) => (all === null ? `${done}` : `${done}/${all}`));
     const parts = [label];
@@ -111,6 +131,11 @@ export class ProgressBar {
 
   private draw(final: boolean): void {
     this.lastDrawMs = this.now();
+    if (this.source !== null && !final) {
+      const reading = this.source();
+      this.done = reading.done;
+      this.note = reading.note ?? '';
+    }
     let text = this.line(final);
     if (!this.tty) {
       if (!final) this.stream.write(`${text}\n`);
@@ -120,7 +145,7 @@ export class ProgressBar {
     // A terminal of unknown size (no window, as under `script`) says 0 columns.
     const columns = this.stream.columns || 80;
     const over = text.length - (columns - 1);
-    if (over > 0 && this.options.total !== null) text = this.line(final, Math.max(MIN_BAR_WIDTH, BAR_WIDTH - over));
+    if (over > 0 && this.total !== null) text = this.line(final, Math.max(MIN_BAR_WIDTH, BAR_WIDTH - over));
     if (text.length > columns - 1) text = text.slice(0, columns - 1);
     // Pad over the longer line drawn before, rather than a clear-line escape some terminals lack.
     const pad = ' '.repeat(Math.max(0, this.lastWidth - text.length));

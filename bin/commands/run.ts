@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
-import { runReplications, type ReplicationPlan } from '../../sim/parallel/pool.js';
+import { runReplications, type ReplicationPlan, type TaskProgress } from '../../sim/parallel/pool.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
 import type { ReplicationResult } from '../../reports/replication.js';
@@ -59,25 +59,27 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
 }
 
 /**
- * Runs the replications, with a progress bar on stderr when asked: by
- * simulated time for one replication (it runs in this thread), by
- * replications finished for several (workers), the elapsed time redrawn each
- * second meanwhile.
+ * Runs the replications, with a progress bar on stderr when asked, in
+ * simulated time over all replications: each worker writes the time it has
+ * reached into a shared buffer that the bar reads at each redraw (every
+ * 250 ms from a timer; one replication runs in this thread and redraws from
+ * the runner's onProgress). No bar: no buffer, no progress kept.
  */
 async function withProgress(scenario: Scenario, plan: ReplicationPlan, show: boolean): Promise<ReplicationResult[]> {
   if (!show) return runReplications(scenario, plan);
-  if (plan.replications === 1) {
-    const bar = new ProgressBar(process.stderr, {
-      label: scenario.name, total: scenario.durationMs, describe: (ms) => `${formatDuration(ms, 'ms')} simulated`,
-    });
-    const onProgress = (simulatedMs: number) => bar.update(simulatedMs, simulatedMs >= scenario.durationMs ? 'draining' : '');
-    return whileRunning(bar, () => runReplications(scenario, plan, { onProgress }), () => scenario.durationMs);
-  }
+  const several = plan.replications > 1;
+  const label = several ? `${scenario.name}: ${plan.replications} replications on ${plan.threads} thread${plan.threads === 1 ? '' : 's'}` : scenario.name;
+  let progress: TaskProgress | null = null;
   const bar = new ProgressBar(process.stderr, {
-    label: `${scenario.name}: ${plan.replications} replications on ${plan.threads} thread${plan.threads === 1 ? '' : 's'}`,
-    total: plan.replications, describe: (done) => `${done}/${plan.replications}`,
+    label, total: plan.replications * scenario.durationMs,
+    // Several: the bar is simulated time, the count replications finished (the line is long enough already).
+    describe: (ms) => (several ? `${progress?.done ?? 0}/${plan.replications}` : `${formatDuration(ms, 'ms')} simulated`),
   });
-  return whileRunning(bar, () => runReplications(scenario, plan, { onDone: (done) => bar.update(done) }), (results) => results.length);
+  const onStart = (p: TaskProgress) => {
+    progress = p;
+    bar.follow(() => ({ done: p.reachedMs(), note: p.draining() ? 'draining' : '' }), p.totalMs);
+  };
+  return whileRunning(bar, () => runReplications(scenario, plan, { onStart, onProgress: () => bar.tick() }), () => progress?.totalMs ?? 0, 250);
 }
 
 export const runCommand: CommandModule<object, ScenarioArgs> = {

@@ -8,7 +8,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { cartesian, parseVary, type Vary } from '../../sim/sweep/vary.js';
 import { runSweep } from '../../sim/sweep/sweep.js';
-import type { TaskHooks } from '../../sim/parallel/pool.js';
+import type { TaskHooks, TaskProgress } from '../../sim/parallel/pool.js';
 import { renderSweepText, sweepJson, sweepJunit } from '../../reports/render-sweep.js';
 import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
@@ -47,8 +47,16 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
       const points = cartesian(varies).length;
       const tasks = points * args.replications;
       const label = `sweep: ${points} point${points === 1 ? '' : 's'} x ${args.replications} replication${args.replications === 1 ? '' : 's'} on ${args.threads} thread${args.threads === 1 ? '' : 's'}`;
-      const bar = new ProgressBar(process.stderr, { label, total: tasks, describe: (done) => `${done}/${tasks} runs` });
-      result = await whileRunning(bar, () => sweep({ onDone: (done) => bar.update(done) }), () => tasks);
+      // The bar in simulated time over every run (points may differ in duration), read at each redraw from what the workers write (sim/parallel/task-progress.ts); the count is runs finished.
+      let progress: TaskProgress | null = null;
+      const bar = new ProgressBar(process.stderr, {
+        label, total: null, describe: () => `${progress?.done ?? 0}/${tasks} runs`,
+      });
+      const onStart = (p: TaskProgress) => {
+        progress = p;
+        bar.follow(() => ({ done: p.reachedMs(), note: p.draining() ? 'draining' : '' }), p.totalMs);
+      };
+      result = await whileRunning(bar, () => sweep({ onStart, onProgress: () => bar.tick() }), () => progress?.totalMs ?? 0, 250);
     } else {
       result = await sweep();
     }

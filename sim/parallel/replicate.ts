@@ -6,6 +6,7 @@ import { createMasker } from '../../engine/masking/index.js';
 import { toReplicationResult, type ReplicationResult } from '../../reports/replication.js';
 import { deriveSeed } from '../random/prng.js';
 import { runScenario, type RouteTiming, type RunOptions } from '../runner/virtual-runner.js';
+import { progressWriter, type ProgressSlot } from './task-progress.js';
 
 /** Replication 0 runs on the scenario's seed, so one replication reproduces a plain run. */
 export function replicationSeed(baseSeed: number, index: number): number {
@@ -19,11 +20,17 @@ export interface ReplicationTask {
   checkInvariants?: boolean;
   /** How engine.route is sampled (a timing pass times every call). */
   timing?: RouteTiming;
+  /** Where to write the simulated time reached, for a progress bar (a shared buffer, so it works from a worker). Absent: no progress kept. */
+  progress?: ProgressSlot;
 }
 
-/** `onProgress` reaches the runner only in-process (a function cannot travel to a worker). */
-export function runReplication(task: ReplicationTask, onProgress?: RunOptions['onProgress']): ReplicationResult {
+/**
+ * `hook` (the runner's onProgress) works only in-process: a function cannot
+ * travel to a worker. `task.progress` works on any thread.
+ */
+export function runReplication(task: ReplicationTask, hook?: RunOptions['onProgress']): ReplicationResult {
   const masker = createMasker(task.scenario.tenant.maskSensitiveData);
+  const onProgress = progressHook(task.progress, hook);
   const outcome = runScenario(task.scenario, {
     seed: task.seed,
     checkInvariants: task.checkInvariants === true,
@@ -40,4 +47,15 @@ export function runReplication(task: ReplicationTask, onProgress?: RunOptions['o
     intervals: outcome.intervals,
     timeSeries: outcome.timeSeries,
   });
+}
+
+/** The runner's onProgress: writes the task's slot (first, so a hook that redraws reads it), then calls the hook; none when neither is asked for. */
+function progressHook(slot: ProgressSlot | undefined, hook: RunOptions['onProgress']): RunOptions['onProgress'] {
+  if (slot === undefined) return hook;
+  const write = progressWriter(slot);
+  if (hook === undefined) return write;
+  return (simulatedMs, events) => {
+    write(simulatedMs);
+    hook(simulatedMs, events);
+  };
 }
