@@ -1,7 +1,9 @@
 // A progress bar for long runs, on stderr: how far, how long so far, and
 // about how long is left. On a terminal it redraws one line in place; into a
 // file or pipe (with --progress) it writes a plain line now and then. With no
-// known total it shows the elapsed time and a count only.
+// known total it shows the elapsed time and a count only. Progress comes from
+// update() or, with follow(), is read at each redraw (counters that worker
+// threads write: sim/parallel/task-progress.ts).
 export interface ProgressStream {
   write(text: string): unknown;
   isTTY?: boolean;
