@@ -11,6 +11,8 @@ export const EXIT_BUDGET_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 /** cctwin itself failed (a bug, or the engine crashed): never a verdict on the scenario. */
 export const EXIT_INTERNAL = 3;
+/** `serve`: the drain ran out of time (`--drain-timeout`) and closed the connections left, whatever they were doing. */
+export const EXIT_DRAIN_FORCED = 4;
 
 export interface ExitStatus {
   status: number;
@@ -23,4 +25,5 @@ export const EXIT_STATUSES: readonly ExitStatus[] = [
   { status: EXIT_BUDGET_FAILED, name: 'EXIT_BUDGET_FAILED', meaning: 'a verdict failed: a budget, a masking leak seen by `load`, or no sweep point meeting every budget' },
   { status: EXIT_BAD_INPUT, name: 'EXIT_BAD_INPUT', meaning: 'bad usage or bad input: an unknown option, a bad option value, a scenario or budget file that does not load' },
   { status: EXIT_INTERNAL, name: 'EXIT_INTERNAL', meaning: 'cctwin itself failed (a bug: please report it with the message printed)' },
+  { status: EXIT_DRAIN_FORCED, name: 'EXIT_DRAIN_FORCED', meaning: '`serve` only: the drain reached --drain-timeout and closed the connections still open, whatever they were doing' },
 ];
