@@ -1,16 +1,24 @@
 // `cctwin load <scenario>`: a real-time load test. Simulated agents and
 // customers connect as WebSocket clients to `--target` (default: an
 // embedded server on a free loopback port) and play the scenario with its
-// clock sped up `--speed` times. Prints the report; `--out DIR` streams
-// load.hlog while it runs and writes report.json at the end. SIGINT stops
-// the arrivals, lets answers in flight settle and still reports.
+// clock sped up `--speed` times. Prints the report with the verdicts of the
+// scenario's budgets and of the masking and balance checks; `--out DIR`
+// streams load.hlog while it runs and writes report.json and report.html at
+// the end; `--junit FILE` writes the verdicts for CI. SIGINT stops the
+// arrivals, lets answers in flight settle and still reports (and judges).
 //
-// Exit status: 0 all good; 1 the masking check found an unmasked value while
-// the tenant masks, or the client and server counts do not balance; 2 bad
-// usage or a bad scenario.
+// Exit status (bin/exit-codes.ts): 0 all good; 1 a budget failed, the masking
+// check found an unmasked value while the tenant masks, or counts that must
+// balance exactly (embedded server, or a target no other traffic was seen on)
+// do not; 2 bad usage or a bad scenario; 3 an internal error. On a target
+// shared with other traffic the balance is reported, not judged.
+import { writeFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
-import { loadScenario } from '../../scenarios/load.js';
 import type { Scenario } from '../../scenarios/scenario.js';
+import type { Budget } from '../../reports/budgets/parse-budget.js';
+import { loadScenarioWithBudgets } from '../../reports/budgets/scenario-budgets.js';
+import { renderJunit } from '../../reports/junit.js';
+import { loadPasses } from '../../sim/load/load-checks.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { parseDurationMs } from '../../scenarios/units.js';
 import { LoadSetupError, renderLoadText, runLoad, type LoadReport } from '../../sim/load/index.js';
@@ -30,6 +38,7 @@ export interface LoadArgs {
   set: string[];
   json?: boolean;
   out?: string;
+  junit?: string;
   quiet?: boolean;
   progress?: boolean;
   interval: string;
@@ -41,8 +50,9 @@ export interface LoadArgs {
 /** Runs the load test and returns the exit status. `signal` stops it early (the command wires SIGINT to it). */
 export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: NodeJS.ProcessEnv = process.env, out: Output = processOutput): Promise<number> {
   let scenario: Scenario;
+  let budgets: Budget[];
   try {
-    scenario = loadScenario(args.scenario, args.set);
+    ({ scenario, budgets } = loadScenarioWithBudgets(args.scenario, args.set));
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     printScenarioError(out, args.scenario, err);
@@ -71,7 +81,7 @@ export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: 
   let report: LoadReport;
   try {
     report = await runLoad({
-      scenario, speed: args.speed, drainMs: durations.drain, hlogIntervalMs: durations.interval, piiShare: args.piiShare, engineThread: args.engineThread,
+      scenario, budgets, speed: args.speed, drainMs: durations.drain, hlogIntervalMs: durations.interval, piiShare: args.piiShare, engineThread: args.engineThread,
       ...(durations.duration === undefined ? {} : { durationMs: durations.duration }),
       ...(args.target === undefined ? {} : { target: args.target }),
       ...(secret === undefined ? {} : { secret }),
@@ -87,11 +97,11 @@ export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: 
     return EXIT_BAD_INPUT;
   }
   bar?.finish();
+  // One testcase per budget, then the masking and balance checks, so a leak or an unbalanced run shows in CI.
+  if (args.junit) writeFileSync(args.junit, renderJunit([...report.budgets, ...report.checks], `${scenario.name} (load)`));
   if (args.json) out.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (!args.quiet) out.stdout(renderLoadText(report));
-  const leaked = report.maskingLeaks.tenantMasks && report.maskingLeaks.count > 0;
-  const unbalanced = report.balance.checked && !report.balance.balanced;
-  return leaked || unbalanced ? EXIT_BUDGET_FAILED : EXIT_OK;
+  return loadPasses(report) ? EXIT_OK : EXIT_BUDGET_FAILED;
 }
 
 export const loadCommand: CommandModule<object, LoadArgs> = {
@@ -108,7 +118,8 @@ export const loadCommand: CommandModule<object, LoadArgs> = {
       .option('seed', { type: 'number', describe: "Seed for every random draw (default: the scenario's seed)" })
       .option('set', { type: 'string', default: [] as string[], defaultDescription: 'none', coerce: (v: string | string[]) => [v].flat(), describe: 'Override a scenario key (repeatable), e.g. --set tenant.maskSensitiveData=false' })
       .option('json', { type: 'boolean', describe: 'Print the report as JSON on stdout, nothing else' })
-      .option('out', { type: 'string', describe: 'Write load.hlog (streamed while running) and report.json into this folder' })
+      .option('out', { type: 'string', describe: 'Write load.hlog (streamed while running), report.json and report.html into this folder' })
+      .option('junit', { type: 'string', describe: 'Write the verdicts as JUnit XML: a testcase per budget, one for the masking check, one for the balance' })
       .option('quiet', { type: 'boolean', describe: 'Print nothing but errors; the exit status tells' })
       .option('progress', { type: 'boolean', describe: 'Progress lines on stderr even when it is not a terminal' })
       .option('interval', { type: 'string', default: '1s', describe: 'Length of one interval in load.hlog' })

@@ -15,7 +15,7 @@ export function percent(share: number): string {
   return Number.isFinite(share) ? `${(share * 100).toFixed(1)}%` : String(share);
 }
 
-function table(id: string, head: string[], rows: string[][], rowClass: (i: number) => string = () => ''): string {
+export function table(id: string, head: string[], rows: string[][], rowClass: (i: number) => string = () => ''): string {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((cells, i) => {
     const cls = rowClass(i);

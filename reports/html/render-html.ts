@@ -16,9 +16,9 @@ export interface HtmlOptions {
   subtitle?: string;
 }
 
-const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+export const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
 
-const STYLE = `
+export const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; padding: 1rem 2rem 3rem; max-width: 1280px; color: #222; }
 h1 { font-size: 1.5rem; margin: 0.5rem 0 0; }
 h2 { font-size: 1.15rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }

@@ -25,14 +25,23 @@ describe('compareBalance', () => {
     expect(b.differences).toContain('server: end states add up to 9, arrived 10');
   });
 
-  it('says so when conversations it did not start reached its agents (a shared target)', () => {
-    const b = compareBalance(counts(), counts(), 0, 2);
+  it('is exact unless other traffic was seen', () => {
+    expect(compareBalance(counts(), counts({ completed: 7, inProgress: 1 }), 0)).toMatchObject({ exact: true, otherTraffic: [], balanced: false });
+  });
+
+  it('says why it cannot be exact when conversations it did not start reached its agents, or others are connected (a shared target)', () => {
+    const b = compareBalance(counts({ arrived: 12, completed: 8 }), counts(), 0, 2, ['3 agent connection(s) besides this run\'s']);
+    expect(b.exact).toBe(false);
+    expect(b.otherTraffic).toEqual(['2 conversation(s) this run did not start reached its agents', '3 agent connection(s) besides this run\'s']);
+    // The counts are still compared and their differences shown.
     expect(b.balanced).toBe(false);
-    expect(b.differences[0]).toContain('2 conversation(s) this run did not start');
+    expect(b.differences).toEqual(['arrived: client 12, server 10', 'completed: client 8, server 6']);
+    // Agreeing counts on a shared target: balanced, and still not exact.
+    expect(compareBalance(counts(), counts(), 0, 1)).toMatchObject({ balanced: true, exact: false });
   });
 
   it('without server counts nothing is checked', () => {
-    expect(compareBalance(counts(), null, 0)).toMatchObject({ checked: false, balanced: false });
+    expect(compareBalance(counts(), null, 0)).toMatchObject({ checked: false, balanced: false, exact: true });
   });
 
   it('takes a run\'s share of a server\'s counts as the change from a baseline', () => {

@@ -2,7 +2,9 @@
 // counted (its recorder-event counts, as the run changed them: a baseline is
 // taken before the first arrival, so a shared target's earlier traffic does
 // not count). Every conversation must be in exactly one end state, on both
-// sides, and the two sides must agree on every count.
+// sides, and the two sides must agree on every count. On a target that other
+// traffic shares, that cannot hold exactly: `otherTraffic` then says what
+// gave the other traffic away, and the balance is reported, not judged.
 import type { HostCounts } from '../server/index.js';
 import type { LedgerCounts } from './conversation-ledger.js';
 
@@ -18,6 +20,13 @@ export interface Balance {
   checked: boolean;
   /** Both sides agree on every count and each puts every conversation in exactly one end state. */
   balanced: boolean;
+  /**
+   * The counts must agree exactly: true unless other traffic was seen on the
+   * target (`otherTraffic`). Only an exact balance that does not balance fails the run.
+   */
+  exact: boolean;
+  /** What showed that others share the target (their conversations reaching this run's agents, their connections): why the balance cannot be exact. */
+  otherTraffic: string[];
   client: BalanceCounts;
   server: BalanceCounts | null;
   /** `field: client X, server Y` for each disagreement, and any side whose end states do not add up. */
@@ -50,16 +59,23 @@ export function countsDelta(after: BalanceCounts, before: BalanceCounts): Balanc
   return out;
 }
 
-export function compareBalance(client: BalanceCounts, server: BalanceCounts | null, strayConversations: number, foreignConversations = 0): Balance {
+/**
+ * Sets the two sides' counts against each other. `otherTraffic`: what else
+ * was seen of other traffic on the target (connections that are not this
+ * run's); conversations others started that reached this run's agents are added to it.
+ */
+export function compareBalance(client: BalanceCounts, server: BalanceCounts | null, strayConversations: number, foreignConversations = 0, otherTraffic: readonly string[] = []): Balance {
   const differences: string[] = [];
-  if (foreignConversations > 0) differences.push(`${foreignConversations} conversation(s) this run did not start reached its agents: on a shared target the counts cannot balance exactly`);
+  const others = [...otherTraffic];
+  if (foreignConversations > 0) others.unshift(`${foreignConversations} conversation(s) this run did not start reached its agents`);
+  const exact = others.length === 0;
   const endStatesAddUp = (side: string, c: BalanceCounts): void => {
     const total = c.completed + c.abandoned + c.droppedOnTransfer + c.interrupted + c.inProgress;
     if (total !== c.arrived) differences.push(`${side}: end states add up to ${total}, arrived ${c.arrived}`);
   };
   endStatesAddUp('client', client);
-  if (server === null) return { checked: false, balanced: false, client, server, differences, strayConversations, foreignConversations };
+  if (server === null) return { checked: false, balanced: false, exact, otherTraffic: others, client, server, differences, strayConversations, foreignConversations };
   endStatesAddUp('server', server);
   for (const f of BALANCE_FIELDS) if (client[f] !== server[f]) differences.push(`${f}: client ${client[f]}, server ${server[f]}`);
-  return { checked: true, balanced: differences.length === 0, client, server, differences, strayConversations, foreignConversations };
+  return { checked: true, balanced: differences.length === 0, exact, otherTraffic: others, client, server, differences, strayConversations, foreignConversations };
 }

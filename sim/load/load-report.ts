@@ -1,14 +1,19 @@
 // The report of a load run: the contract's report fields where they apply
 // (counted from the client side, after the warm-up), plus the wall-clock
 // latency histograms (each from the scheduled moment and from the send),
-// the masking check and the balance against the server's own counts.
+// the masking check and the balance against the server's own counts, the
+// run interval by interval, and the verdicts: the scenario's budgets and the
+// masking and balance checks (load-checks.ts).
+import type { Budget } from '../../reports/budgets/parse-budget.js';
 import { summarize, type HistogramSummary } from '../../reports/histogram.js';
-import { endStateAccounting, type ConversationCounts, type EndStateAccounting } from '../../reports/report.js';
+import { endStateAccounting, type BudgetResult, type ConversationCounts, type EndStateAccounting } from '../../reports/report.js';
 import type { Balance } from './balance.js';
 import type { TrafficStats } from './client-connection.js';
 import type { MaskingLeaks } from './leak-checker.js';
 import type { LatencySummaries } from './load-histograms.js';
 import type { LoadWorld, SimHistogram } from './load-world.js';
+import type { LoadTimeline } from './load-timeline.js';
+import { judgeLoadBudgets, loadChecks } from './load-checks.js';
 
 export type StopReason = 'completed' | 'duration' | 'signal';
 
@@ -55,6 +60,12 @@ export interface LoadReport {
     schedulerMaxLagMs: number;
     lateTasks: number;
   };
+  /** Per streamed interval (`--interval`): latency p50/p99 and traffic. */
+  timeline: LoadTimeline;
+  /** The scenario's budgets, judged on this report; those naming a figure a load run does not measure are skipped. */
+  budgets: BudgetResult[];
+  /** `maskingLeaks.count == 0` and `balance.differences == 0` (load-checks.ts): skipped when they cannot apply. */
+  checks: BudgetResult[];
 }
 
 export interface ReportInputs {
@@ -69,6 +80,8 @@ export interface ReportInputs {
   balance: Balance;
   agentCount: number;
   slots: number;
+  timeline: LoadTimeline;
+  budgets: readonly Budget[];
 }
 
 export function buildLoadReport(i: ReportInputs): LoadReport {
@@ -84,7 +97,7 @@ export function buildLoadReport(i: ReportInputs): LoadReport {
   const delivered = { ...w.messages.delivered };
   const histograms = {} as Record<SimHistogram, HistogramSummary>;
   for (const name of Object.keys(w.sim) as SimHistogram[]) histograms[name] = summarize(w.sim[name]);
-  return {
+  const report: LoadReport = {
     scenario: s.name,
     seed: i.seed,
     speed: w.speed,
@@ -119,7 +132,13 @@ export function buildLoadReport(i: ReportInputs): LoadReport {
       schedulerMaxLagMs: round3(w.scheduler.maxLagMs),
       lateTasks: w.scheduler.lateTasks,
     },
+    timeline: i.timeline,
+    budgets: [],
+    checks: [],
   };
+  report.budgets = judgeLoadBudgets(report, i.budgets);
+  report.checks = loadChecks(report);
+  return report;
 }
 
 function round3(x: number): number {

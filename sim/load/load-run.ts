@@ -6,11 +6,14 @@
 // when every conversation has ended after the last arrival, at the
 // wall-clock cap, or when `signal` aborts (SIGINT): then arrivals stop,
 // answers in flight settle briefly, and the counts are set against the
-// server's before the report is made.
+// server's before the report is made. The scenario's budgets are judged on
+// the report; with `outDir`, report.json and report.html are written last.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../../scenarios/scenario.js';
+import type { Budget } from '../../reports/budgets/parse-budget.js';
+import { renderLoadHtml } from '../../reports/html/load-page.js';
 import { createRng, deriveSeed } from '../random/prng.js';
 import { AgentModel } from '../runner/agent-model.js';
 import { CustomerModel } from '../runner/customer-model.js';
@@ -23,6 +26,9 @@ import { clientBalanceCounts, compareBalance, countsDelta, serverBalanceCounts, 
 import { IntervalLogFile } from './interval-log.js';
 import { buildLoadReport, type LoadReport, type StopReason } from './load-report.js';
 import { LoadWorld, type StreamPlan } from './load-world.js';
+import { LATENCY_BASES, LOAD_MEASURES, type LatencyBase, type LoadMeasure } from './load-histograms.js';
+import type { LatencyHistogram } from '../../reports/histogram.js';
+import { TimelineRecorder } from './load-timeline.js';
 import { scaleScenario } from './scale-scenario.js';
 import { Scheduler } from './scheduler.js';
 import { createTextPools } from './text-pools.js';
@@ -42,7 +48,7 @@ export interface LoadOptions {
   secret?: string;
   /** Default: the scenario's seed. */
   seed?: number;
-  /** Writes load.hlog (streamed) and report.json here. */
+  /** Writes load.hlog (streamed), report.json and report.html here. */
   outDir?: string;
   /** Length of one interval of load.hlog. Default 1 s. */
   hlogIntervalMs?: number;
@@ -64,6 +70,8 @@ export interface LoadOptions {
   settleMs?: number;
   /** An agent replies 1 to this many times per conversation, each answered by the customer. Default 3. */
   maxReplies?: number;
+  /** The scenario's budgets (loadScenarioWithBudgets), judged on the report. */
+  budgets?: readonly Budget[];
 }
 
 /** The run could not start: the target refused or did not answer the agents. */
@@ -78,6 +86,11 @@ const HOUR_MS = 3600_000;
 /** The embedded server measures the clients, not its own rate limit. */
 const UNLIMITED = { perSecond: 1e9, burst: 1e9, closeAfterRefused: 1e9 };
 
+interface ServerState {
+  counts: HostCounts;
+  connections: { agents: number; customers: number };
+}
+
 export async function runLoad(o: LoadOptions): Promise<LoadReport> {
   const speed = o.speed ?? 1;
   const seed = o.seed ?? o.scenario.seed;
@@ -89,11 +102,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     ? await startServer({ scenario, secret, port: 0, engineThread: o.engineThread ?? 'worker', rateLimit: UNLIMITED, maxBufferedBytes: 64 * 1024 * 1024 })
     : null;
   const wsUrl = server?.wsUrl ?? o.target!.replace(/\/+$/, '');
-  const readCounts = async (): Promise<HostCounts | null> => {
+  const httpUrl = wsUrl.replace(/^ws/, 'http');
+  const readState = async (): Promise<ServerState | null> => {
     try {
-      if (server !== null) return (await server.state()).counts;
-      const res = await fetch(`${wsUrl.replace(/^ws/, 'http')}/api/state`);
-      return res.ok ? ((await res.json()) as { counts: HostCounts }).counts : null;
+      if (server !== null) return await server.state();
+      const res = await fetch(`${httpUrl}/api/state`);
+      return res.ok ? ((await res.json()) as ServerState) : null;
     } catch {
       return null;
     }
@@ -138,7 +152,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
       throw new LoadSetupError(`cannot connect the agents to ${wsUrl}: ${(err as Error).message}${hint}`);
     }
     log(`load: ${agents.length} agents connected to ${server === null ? wsUrl : `an embedded server at ${wsUrl}`} in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`);
-    const baseline = await readCounts();
+    const baseline = await readState();
+    // On a target, connections that are not this run's show that others share it: then the balance cannot be exact.
+    const others = new OtherTraffic(agents.length);
+    if (server === null && baseline !== null) others.sawAtStart(baseline.connections);
 
     // Scenario time 0: the arrivals start. Nothing is scheduled yet, so the clock may move.
     origin = performance.now();
@@ -151,12 +168,23 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
         `[cctwin load ${scenario.name}: wall-clock latencies in us; Interval_Max in ms; tags are measure.fromScheduled|fromSent]`);
     }
     let intervalsWritten = 0;
+    const timeline = new TimelineRecorder(intervalMs);
     const rollInterval = (): void => {
       const endSec = scheduler.now() / 1000;
       const startSec = (intervalsWritten * intervalMs) / 1000;
-      world.histograms.rollInterval((hs) => log$?.writeInterval(startSec, Math.max(startSec, endSec), hs));
+      const conns = world.connections;
+      const mark = {
+        frames: world.stats.framesSent + world.stats.framesReceived,
+        messages: world.messages.delivered.customerToAgent + world.messages.delivered.agentToCustomer,
+        connections: conns.agents + conns.customers,
+      };
+      world.histograms.rollInterval((hs) => {
+        log$?.writeInterval(startSec, Math.max(startSec, endSec), hs);
+        timeline.add(startSec, Math.max(startSec, endSec), hs, mark);
+      });
       intervalsWritten++;
       world.messages.purge(scheduler.now() - 120_000);
+      if (server === null) void readConnections(httpUrl).then((c) => c && others.sawDuring(c));
     };
     intervalTimers.push(setInterval(rollInterval, intervalMs));
     intervalTimers.push(setInterval(() => log(progressLine(world)), 5000));
@@ -189,7 +217,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     world.stopped = true;
     scheduler.stop();
     await waitUntil(() => world.stats.outstanding === 0, o.settleMs ?? 2000);
-    const balance = await settleBalance(world, baseline, readCounts);
+    const balance = await settleBalance(world, baseline?.counts ?? null, readState, others);
     const cpu = process.cpuUsage(cpuStart);
 
     for (const t of intervalTimers) clearInterval(t);
@@ -199,8 +227,17 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     const report = buildLoadReport({
       world, seed, target: server === null ? wsUrl : 'embedded', startedAtMs, stoppedBy, wallMs,
       cpuMicros: cpu.user + cpu.system, includesServer: server !== null, balance, agentCount: agents.length, slots,
+      timeline: timeline.result(), budgets: o.budgets ?? [],
     });
-    if (o.outDir !== undefined) writeFileSync(join(o.outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    if (o.outDir !== undefined) {
+      writeFileSync(join(o.outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+      const whole = {} as Record<LoadMeasure, Record<LatencyBase, LatencyHistogram>>;
+      for (const m of LOAD_MEASURES) {
+        whole[m] = {} as Record<LatencyBase, LatencyHistogram>;
+        for (const b of LATENCY_BASES) whole[m][b] = world.histograms.whole(m, b);
+      }
+      writeFileSync(join(o.outDir, 'report.html'), renderLoadHtml(report, whole));
+    }
     log(`load: ${progressLine(world)}; balance ${balance.checked ? (balance.balanced ? 'ok' : `OFF (${balance.differences.join('; ')})`) : 'not checked'}`);
     return report;
   } finally {
@@ -219,18 +256,66 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
  * server sent may still be on their way, and its own timers, RONA of a
  * transfer offer for one, can end a conversation meanwhile): up to a second.
  */
-async function settleBalance(world: LoadWorld, baseline: HostCounts | null, readCounts: () => Promise<HostCounts | null>): Promise<Balance> {
+async function settleBalance(world: LoadWorld, baseline: HostCounts | null, readState: () => Promise<ServerState | null>, others: OtherTraffic): Promise<Balance> {
   const base: BalanceCounts | null = baseline === null ? null : serverBalanceCounts(baseline);
   let balance = compareBalance(clientBalanceCounts(world.ledger.counts()), null, 0);
   for (let attempt = 0; attempt < 10; attempt++) {
-    const now = await readCounts();
+    const now = await readState();
+    if (now !== null) others.sawAtEnd(now.connections);
     const ledger = world.ledger.counts();
-    const server = now === null || base === null ? null : countsDelta(serverBalanceCounts(now), base);
-    balance = compareBalance(clientBalanceCounts(ledger), server, ledger.stray, ledger.foreign);
+    const server = now === null || base === null ? null : countsDelta(serverBalanceCounts(now.counts), base);
+    balance = compareBalance(clientBalanceCounts(ledger), server, ledger.stray, ledger.foreign, others.evidence());
     if (balance.balanced || server === null) return balance;
     await sleep(100);
   }
   return balance;
+}
+
+/**
+ * What a target's connection counts give away about traffic that is not
+ * this run's. This run's agents are all connected from before the baseline
+ * to the end, so more agent connections than that are someone else's; before
+ * the first arrival, every customer connection is someone else's. (Customer
+ * connections later are not compared: this run's own open and close in
+ * flight, and the two sides see that at different moments.)
+ */
+class OtherTraffic {
+  private agentsAtStart = 0;
+  private customersAtStart = 0;
+  private agentsLater = 0;
+
+  constructor(private readonly ownAgents: number) {}
+
+  sawAtStart(c: { agents: number; customers: number }): void {
+    this.agentsAtStart = Math.max(0, c.agents - this.ownAgents);
+    this.customersAtStart = c.customers;
+  }
+
+  sawDuring(c: { agents: number }): void {
+    this.agentsLater = Math.max(this.agentsLater, c.agents - this.ownAgents);
+  }
+
+  sawAtEnd(c: { agents: number }): void {
+    this.sawDuring(c);
+  }
+
+  evidence(): string[] {
+    const out: string[] = [];
+    if (this.agentsAtStart > 0) out.push(`${this.agentsAtStart} agent connection(s) besides this run's were open on the target when it started`);
+    else if (this.agentsLater > 0) out.push(`up to ${this.agentsLater} agent connection(s) besides this run's were open on the target during the run`);
+    if (this.customersAtStart > 0) out.push(`${this.customersAtStart} customer connection(s) were open on the target before this run's first arrival`);
+    return out;
+  }
+}
+
+/** The target's open connections (GET /health), or null when it does not answer. */
+async function readConnections(httpUrl: string): Promise<{ agents: number; customers: number } | null> {
+  try {
+    const res = await fetch(`${httpUrl}/health`);
+    return res.ok ? ((await res.json()) as { connections: { agents: number; customers: number } }).connections : null;
+  } catch {
+    return null;
+  }
 }
 
 function progressLine(world: LoadWorld): string {

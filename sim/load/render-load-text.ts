@@ -1,6 +1,11 @@
 // The load report for a terminal: counts, the latency table (ms, from the
-// schedule and from the send), masking, balance, traffic and the generator.
+// schedule and from the send), masking, balance, traffic, the generator, and
+// the verdicts: the scenario's budgets and the masking and balance checks.
 import { renderTable } from '../../reports/text-table.js';
+import { failedBudgets, verdictOf } from '../../reports/budgets/evaluate-budgets.js';
+import { budgetNotes } from '../../reports/budgets/budget-notes.js';
+import { budgetValue } from '../../reports/html/html-tables.js';
+import type { BudgetResult } from '../../reports/report.js';
 import { LATENCY_BASES, LOAD_MEASURES } from './load-histograms.js';
 import type { LoadReport } from './load-report.js';
 
@@ -29,12 +34,27 @@ export function renderLoadText(r: LoadReport): string {
   const leaks = r.maskingLeaks;
   lines.push(`masking: ${leaks.count} leak${leaks.count === 1 ? '' : 's'} in ${leaks.framesChecked} agent frames (tenant masking ${leaks.tenantMasks ? 'on' : 'off'})${leaks.examples.length > 0 ? `; e.g. ${leaks.examples.map((e) => `${e.kind} in ${e.frameType}.${e.field}`).join(', ')}` : ''}`);
   const b = r.balance;
-  lines.push(`balance: ${!b.checked ? 'not checked (server counts unavailable)' : b.balanced ? 'client and server agree; every conversation in one end state' : `OFF: ${b.differences.join('; ')}`}`);
+  const counts = !b.checked ? 'not checked (server counts unavailable)' : b.balanced ? 'client and server agree; every conversation in one end state' : `OFF: ${b.differences.join('; ')}`;
+  lines.push(`balance: ${counts}${b.checked && !b.exact ? ` (cannot be exact, not judged: other traffic shares the target: ${b.otherTraffic.join('; ')})` : ''}`);
   const t = r.traffic;
   lines.push(`traffic: ${t.framesSent} frames sent, ${t.framesReceived} received (${t.framesPerSecond}/s); ${t.messagesDelivered.customerToAgent + t.messagesDelivered.agentToCustomer} chat messages (${t.messagesPerSecond}/s); peak ${t.peakConnections} connections${Object.keys(t.errorsByFrame).length > 0 ? `; refused: ${Object.entries(t.errorsByFrame).map(([k, v]) => `${k} x${v}`).join(', ')}` : ''}`);
   const g = r.generator;
   lines.push(`generator: ${g.cpuSeconds} CPU s (${g.cpuCores} cores${g.includesServer ? ', embedded server included' : ''}); scheduled actions up to ${g.schedulerMaxLagMs} ms late`);
+  lines.push('', ...verdicts(r.budgets, r.checks));
   return `${lines.join('\n')}\n`;
+}
+
+/** The budgets and the two checks in one table, the notes (why skipped), and the outcome. */
+function verdicts(budgets: readonly BudgetResult[], checks: readonly BudgetResult[]): string[] {
+  const all = [...budgets, ...checks];
+  const rows = [['budget / check', 'value', 'verdict']];
+  for (const b of all) rows.push([b.budget, budgetValue(b), verdictOf(b)]);
+  const failed = failedBudgets(all);
+  const judged = all.filter((b) => verdictOf(b) !== 'SKIP').length;
+  const outcome = failed.length === 0
+    ? `  PASS: all ${judged} judged pass (${budgets.length} budget${budgets.length === 1 ? '' : 's'}, ${checks.length} checks; ${all.length - judged} skipped)`
+    : `  FAIL: ${failed.length} of ${judged} judged failed: ${failed.map((b) => b.budget).join('; ')}`;
+  return [budgets.length === 0 ? 'verdicts (the scenario sets no budgets)' : 'verdicts', ...renderTable(rows, ['left', 'right', 'left']), ...budgetNotes(all).map((n) => `  ${n}`), outcome];
 }
 
 function ms(us: number): string {
