@@ -3,7 +3,7 @@
 //
 // Why a SharedArrayBuffer (one Float64 slot per task) rather than a
 // MessagePort per task: the worker writes its slot from the runner's
-// onProgress (every 65,536 events) and the main thread reads every slot only
+// onProgress (every 8,192 events) and the main thread reads every slot only
 // when the bar redraws. No message is built, posted, queued or handled, no
 // port is opened, transferred or closed per task, and the main thread needs
 // no listener that could fall behind: a read is a few array loads. Progress

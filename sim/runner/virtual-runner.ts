@@ -32,7 +32,7 @@ export interface RunOptions {
   checkInvariants?: boolean;
   /** The masker for agent-facing text; identity when absent. */
   mask?: TextMasker;
-  /** Called every 65,536 events with the simulated time reached (progress bars, memory probes). */
+  /** Called every 8,192 events with the simulated time reached (progress bars, memory probes): about 18 times in a quickstart day. */
   onProgress?: (simulatedMs: number, events: number) => void;
   /** How engine.route is sampled; the default times one routing call in ROUTE_SAMPLE_EVERY. */
   timing?: RouteTiming;
@@ -322,7 +322,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
       slotTimeSince = t;
     }
     clock[0] = t;
-    if ((++events & 0xffff) === 0 && options.onProgress) options.onProgress(clock[0], events);
+    if ((++events & 0x1fff) === 0 && options.onProgress) options.onProgress(clock[0], events);
     switch (kind) {
       case A.ARRIVAL: {
         const arrival = ref as Arrival;

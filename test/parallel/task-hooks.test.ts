@@ -11,7 +11,7 @@ import { renderJson, withoutWallClock } from '../../reports/render-json.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 
 const short = loadScenario('scenarios/quickstart.yaml', ['duration=1h', 'warmup=15m']);
-// Long enough for several progress calls (one per 65,536 events).
+// Long enough for several progress calls (one per 8,192 events).
 const day = loadScenario('scenarios/quickstart.yaml', ['duration=24h', 'warmup=15m']);
 // About 360,000 events (5 progress writes) in about a second a replication.
 const m = loadScenario('scenarios/erlang-c.yaml', ['duration=50h', 'warmup=1h']);
