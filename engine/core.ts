@@ -3,12 +3,13 @@
 // validate first and call these only once a command is known to be valid, so
 // a refused command changes nothing.
 import type { Channel, ChannelRules } from './model/channel.js';
-import type { TenantSettings } from './model/tenant.js';
+import { DEFAULT_HISTORY_MAX_BYTES, DEFAULT_HISTORY_MAX_MESSAGES, type TenantSettings } from './model/tenant.js';
 import type { EndState, EngineEvent, OfferKind, RescindReason, TranscriptEntry, CustomerView } from './events.js';
 import type { Agent, Assignment, Asset, Conversation, Offer, Queue, StoredEntry } from './state/types.js';
 import type { CctwinError, ErrorCode } from './errors.js';
 import { ERRORS } from './errors.js';
 import { isBefore } from './routing/waiting-list.js';
+import { maskIdentityField } from './masking/index.js';
 
 export type TextMasker = (text: string) => string;
 
@@ -61,8 +62,23 @@ export class EngineCore {
       : { type: 'agentState', agentId: agent.id, state: agent.state };
   }
 
+  /**
+   * An identity field as agents see it: masked by what the field holds (a
+   * number as a phone number, whatever its format; an address by the email
+   * rule), not only by what the text detectors find (masking/identity-field.ts).
+   */
+  identityForAgents(value: string): string {
+    return this.tenant.maskSensitiveData ? maskIdentityField(value, this.maskText) : value;
+  }
+
+  /** Name and number (the name defaults to the customer's id, often their number). */
   customerView(c: Conversation): CustomerView {
-    return { name: this.forAgents(c.customerName), number: this.forAgents(c.customerNumber) };
+    return { name: this.identityForAgents(c.customerName), number: this.identityForAgents(c.customerNumber) };
+  }
+
+  /** The channel asset's label (an SMS or WhatsApp number) as agents see it. */
+  sourceOf(c: Conversation): string {
+    return this.identityForAgents(c.asset.label);
   }
 
   newConversationId(): number {
@@ -134,7 +150,7 @@ export class EngineCore {
     this.emit({
       type: 'offer', agentId: agent.id, offerId: offer.id, conversationId: c.id, kind,
       channel: c.asset.channel, queue: c.queue.name, customer: this.customerView(c),
-      source: this.forAgents(c.asset.label), receivedAtMs: c.arrivedAtMs, expiresAtMs: offer.expiresAtMs,
+      source: this.sourceOf(c), receivedAtMs: c.arrivedAtMs, expiresAtMs: offer.expiresAtMs,
       proactive: c.proactive,
     });
     this.emit({ type: 'timer', timerKind: 'offerExpiry', ref: offer.id, atMs: offer.expiresAtMs });
@@ -241,11 +257,60 @@ export class EngineCore {
     if (c.state === 'ended' && c.heldBy.length === 0 && c.offer === null) this.conversations.delete(c.id);
   }
 
-  /** Add a line to the conversation's history, written now; `agentId` when an agent wrote it. */
+  /**
+   * Add a line to the conversation's history, written now; `agentId` when an
+   * agent wrote it. The history stays within the tenant's cap (capHistory).
+   */
   record(c: Conversation, from: TranscriptEntry['from'], text: string, agentId: string | undefined, internal: boolean): StoredEntry {
     const stored = this.entry(from, text, agentId, internal);
     c.transcript.push(stored);
+    c.transcriptBytes += utf8Length(stored.maskedText);
+    if (c.transcript.length - (c.droppedLines > 0 ? 1 : 0) > this.historyMaxMessages() || c.transcriptBytes > this.historyMaxBytes()) this.capHistory(c);
     return stored;
+  }
+
+  historyMaxMessages(): number {
+    return this.tenant.historyMaxMessages ?? DEFAULT_HISTORY_MAX_MESSAGES;
+  }
+
+  historyMaxBytes(): number {
+    return this.tenant.historyMaxBytes ?? DEFAULT_HISTORY_MAX_BYTES;
+  }
+
+  /**
+   * The rule at the cap: the oldest lines are dropped and one system line at
+   * the head says how many ("N earlier messages were dropped"). A contact
+   * center would not refuse a customer's message because a chat grew long:
+   * the customer would be silenced mid-conversation for something it cannot
+   * see, and the agent would lose exactly the newest words it needs. What an
+   * agent needs from a long history is its recent part, and the live frames
+   * already showed the agents of the moment every line. So the customer is
+   * never refused and the newest lines are kept; the newest line is kept even
+   * alone over the byte cap (a single message is bounded by the channel or
+   * the server's frame limit). Deterministic: it depends only on the lines
+   * and the tenant's cap.
+   */
+  private capHistory(c: Conversation): void {
+    const t = c.transcript;
+    const head = c.droppedLines > 0 ? 1 : 0;
+    const maxLines = this.historyMaxMessages();
+    const maxBytes = this.historyMaxBytes();
+    let drop = 0;
+    let bytes = c.transcriptBytes;
+    while (t.length - head - drop > 1 && (t.length - head - drop > maxLines || bytes > maxBytes)) {
+      bytes -= utf8Length(t[head + drop]!.maskedText);
+      drop++;
+    }
+    if (drop === 0) return;
+    const lastDroppedAtMs = t[head + drop - 1]!.atMs;
+    t.splice(head, drop);
+    c.transcriptBytes = bytes;
+    c.droppedLines += drop;
+    const text = c.droppedLines === 1 ? '1 earlier message was dropped from this history' : `${c.droppedLines} earlier messages were dropped from this history`;
+    // Not masked: the engine's own words. Its time is the newest dropped line's, so the history stays in time order.
+    const marker: StoredEntry = { from: 'system', text, atMs: lastDroppedAtMs, maskedText: text, internal: false };
+    if (head === 1) t[0] = marker;
+    else t.unshift(marker);
   }
 
   /** A history line written now, not yet added to any conversation. */
@@ -267,6 +332,21 @@ function removeFrom<T>(list: T[], x: T): void {
   if (i < 0) return;
   for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j]!;
   list.pop();
+}
+
+/** UTF-8 length of a string, without allocating (a lone surrogate counts 3, as its replacement character). */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) n += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a pair: 4 bytes for 2 units
+      i++;
+    } else n += 2;
+  }
+  return n;
 }
 
 function agentFacing(e: StoredEntry): TranscriptEntry {

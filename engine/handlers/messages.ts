@@ -1,6 +1,9 @@
 // Messages: agent replies (with the channel's limits), internal notes, and
-// customer messages (the first of a session opens a conversation).
-import type { EngineCore } from '../core.js';
+// customer messages (the first of a session opens a conversation). Every
+// line goes into the conversation's history, which keeps within the tenant's
+// cap by dropping its oldest lines (EngineCore.record): a customer is never
+// refused for writing a lot.
+import { utf8Length, type EngineCore } from '../core.js';
 import type { Command } from '../commands.js';
 import type { CctwinError } from '../errors.js';
 import type { Conversation } from '../state/types.js';
@@ -68,8 +71,11 @@ export function customerMessage(core: EngineCore, cmd: CustomerMessage): CctwinE
     interrupted: false, customerEnded: false, sessionEnded: false, prev: null, next: null,
     // Made with its first line: pushing onto an empty array would allocate room for 17.
     transcript: cmd.text.length > 0 ? [core.entry('customer', cmd.text, undefined, false)] : [],
+    transcriptBytes: 0, droppedLines: 0,
     openPrev: null, openNext: null,
   };
+  // One line is always kept, however long: no cap to apply yet.
+  if (c.transcript.length > 0) c.transcriptBytes = utf8Length(c.transcript[0]!.maskedText);
   core.conversations.set(c.id, c);
   asset.byCustomer.set(c.customerId, c);
   asset.open.add(c);

@@ -94,7 +94,15 @@ export interface Conversation {
   interrupted: boolean;
   customerEnded: boolean;
   sessionEnded: boolean;
+  /**
+   * The history, oldest first, within the tenant's cap. Once lines were
+   * dropped, transcript[0] is the system line saying how many.
+   */
   transcript: StoredEntry[];
+  /** UTF-8 bytes of the kept lines' agent-facing text (the drop line not counted). */
+  transcriptBytes: number;
+  /** Lines dropped from the head so far; more than 0 means transcript[0] is the drop line. */
+  droppedLines: number;
   /** Links of the queue's waiting list. */
   prev: Conversation | null;
   next: Conversation | null;
