@@ -1,6 +1,7 @@
 // `cctwin serve [scenario]`: the twin as a server (HTTP + WebSocket) until
 // SIGTERM or SIGINT, which drain it; exit 0 after a clean stop, 2 for a bad
-// scenario or usage, 3 (internal) if the engine failed.
+// scenario or usage, 3 (internal) if the engine failed, 4 when the drain
+// reached --drain-timeout and closed the connections left forcibly.
 //
 // Secrets: the admin token and the agent-token secret come from options or,
 // better (options show in `ps`), the environment: CCTWIN_ADMIN_TOKEN and
@@ -16,7 +17,8 @@ import type { Scenario } from '../../scenarios/scenario.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { parseDurationMs } from '../../scenarios/units.js';
 import { startServer, SERVER_DEFAULTS, type RunningServer } from '../../sim/server/index.js';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from '../exit-codes.js';
+import { DrainForced } from '../../sim/server/start-server.js';
+import { EXIT_BAD_INPUT, EXIT_DRAIN_FORCED, EXIT_INTERNAL, EXIT_OK } from '../exit-codes.js';
 import { checkNumbers } from '../option-checks.js';
 import { printScenarioError, printUsageError, processOutput, type Output } from '../output.js';
 
@@ -32,7 +34,14 @@ export interface ServeArgs {
   reconnectGrace: string;
   rateLimit: number;
   rateBurst: number;
+  /** Durations; absent means the server's default. */
+  drainTimeout?: string;
+  heartbeatInterval?: string;
+  heartbeatTimeout?: string;
 }
+
+/** A duration option in seconds for --help: SERVER_DEFAULTS hold milliseconds. */
+const seconds = (ms: number): string => `${ms / 1000}s`;
 
 
 export const TOKEN_RECIPE = 'agentId + "." + base64url(HMAC-SHA256(secret, "cctwin-agent:" + agentId))';
@@ -48,10 +57,18 @@ export async function startServe(args: ServeArgs, env: NodeJS.ProcessEnv = proce
     printScenarioError(out, file, err);
     return EXIT_BAD_INPUT;
   }
-  const grace = parseDurationMs(args.reconnectGrace);
-  if (!grace.ok) {
-    printUsageError(out, 'serve', `--reconnect-grace: ${grace.message}`);
-    return EXIT_BAD_INPUT;
+  const durations: Record<string, number> = {};
+  for (const [option, given] of [
+    ['reconnect-grace', args.reconnectGrace], ['drain-timeout', args.drainTimeout ?? seconds(SERVER_DEFAULTS.drainTimeoutMs)],
+    ['heartbeat-interval', args.heartbeatInterval ?? seconds(SERVER_DEFAULTS.heartbeatIntervalMs)],
+    ['heartbeat-timeout', args.heartbeatTimeout ?? seconds(SERVER_DEFAULTS.heartbeatTimeoutMs)],
+  ] as const) {
+    const parsed = parseDurationMs(given);
+    if (!parsed.ok || (option === 'heartbeat-timeout' && parsed.value === 0)) {
+      printUsageError(out, 'serve', `--${option}: ${parsed.ok ? 'must be more than 0' : parsed.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    durations[option] = parsed.value;
   }
   const givenSecret = args.secret ?? nonEmpty(env.CCTWIN_SECRET);
   const secret = givenSecret ?? randomBytes(32).toString('base64url');
@@ -60,7 +77,8 @@ export async function startServe(args: ServeArgs, env: NodeJS.ProcessEnv = proce
   try {
     server = await startServer({
       scenario, host: args.host, port: args.port, secret, engineThread: args.engineThread,
-      reconnectGraceMs: grace.value, rateLimit: { perSecond: args.rateLimit, burst: args.rateBurst },
+      reconnectGraceMs: durations['reconnect-grace']!, rateLimit: { perSecond: args.rateLimit, burst: args.rateBurst },
+      drainTimeoutMs: durations['drain-timeout']!, heartbeatIntervalMs: durations['heartbeat-interval']!, heartbeatTimeoutMs: durations['heartbeat-timeout']!,
       ...(adminToken === undefined ? {} : { adminToken }),
       log: (line) => out.stderr(`${line}\n`),
     });
@@ -91,10 +109,16 @@ export async function runServe(args: ServeArgs): Promise<number> {
   const stop = (): void => void server.drain();
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  const fatal = await server.stopped;
+  const outcome = await server.stopped;
   process.off('SIGTERM', stop);
   process.off('SIGINT', stop);
-  return fatal === null ? EXIT_OK : EXIT_INTERNAL;
+  return exitStatusOf(outcome);
+}
+
+/** 0 for a clean stop, 4 when the drain's bound closed connections, 3 when the engine failed. */
+export function exitStatusOf(outcome: Error | null): number {
+  if (outcome === null) return EXIT_OK;
+  return outcome instanceof DrainForced ? EXIT_DRAIN_FORCED : EXIT_INTERNAL;
 }
 
 export const serveCommand: CommandModule<object, ServeArgs> = {
@@ -113,6 +137,15 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .option('reconnect-grace', { type: 'string', default: '30s', describe: 'How long a disconnected agent keeps its conversations' })
       .option('rate-limit', { type: 'number', default: SERVER_DEFAULTS.rateLimit.perSecond, describe: 'Frames per second per connection' })
       .option('rate-burst', { type: 'number', default: SERVER_DEFAULTS.rateLimit.burst, describe: 'Frames a connection may send at once' })
+      .option('drain-timeout', {
+        type: 'string', default: seconds(SERVER_DEFAULTS.drainTimeoutMs),
+        describe: 'Bound of the SIGTERM drain: connections still open then are closed forcibly (exit status 4)',
+      })
+      .option('heartbeat-interval', { type: 'string', default: seconds(SERVER_DEFAULTS.heartbeatIntervalMs), describe: 'How often every WebSocket connection is pinged (0: no heartbeats)' })
+      .option('heartbeat-timeout', {
+        type: 'string', default: seconds(SERVER_DEFAULTS.heartbeatTimeoutMs),
+        describe: 'A connection that leaves a ping unanswered this long is dropped, as a disconnect (rounded up to whole intervals)',
+      })
       .check((argv) => checkNumbers(argv, {
         port: { whole: true, min: 0, max: 65535 }, 'rate-limit': { min: 0, aboveMin: true }, 'rate-burst': { min: 0, aboveMin: true },
       })) as unknown as Argv<ServeArgs>,

@@ -26,6 +26,24 @@ export interface ServerOptions {
   maxBufferedBytes?: number;
   /** Per connection. Default 50 frames/s, bursts of 100, closed after 100 refusals in a second. */
   rateLimit?: Partial<RateLimit>;
+  /**
+   * How long a drain may take. Connections that hold no work (nothing sent, part of a
+   * request, idle keep-alive) are closed when it starts; at this bound every connection
+   * left is destroyed, whatever it is doing, and `stopped` resolves to a DrainForced.
+   * Default 10 s.
+   */
+  drainTimeoutMs?: number;
+  /** Every agent and customer connection is pinged this often. 0 turns heartbeats off. Default 15 s. */
+  heartbeatIntervalMs?: number;
+  /**
+   * A connection that has answered no ping for this long is terminated at the next
+   * heartbeat (so within timeout + interval) and handled as a disconnect. Default 30 s.
+   */
+  heartbeatTimeoutMs?: number;
+  /** An HTTP request (or WebSocket upgrade) whose headers are not complete this long after it began is answered 408 and closed. Default 10 s. */
+  headersTimeoutMs?: number;
+  /** An HTTP request not received in full (headers and body) this long after it began is answered 408 and closed. Default 30 s. */
+  requestTimeoutMs?: number;
   /** Where start-up and shutdown lines go (never secrets). Default: nowhere. */
   log?: (line: string) => void;
 }
@@ -41,6 +59,11 @@ export const SERVER_DEFAULTS = {
   maxPayloadBytes: 1024 * 1024,
   maxBufferedBytes: 1024 * 1024,
   rateLimit: { perSecond: 50, burst: 100, closeAfterRefused: 100 } satisfies RateLimit,
+  drainTimeoutMs: 10_000,
+  heartbeatIntervalMs: 15_000,
+  heartbeatTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
 };
 
 export function resolveOptions(o: ServerOptions): ResolvedOptions {
@@ -57,6 +80,26 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     maxPayloadBytes: Math.max(o.maxPayloadBytes ?? SERVER_DEFAULTS.maxPayloadBytes, o.maxFrameBytes ?? SERVER_DEFAULTS.maxFrameBytes),
     maxBufferedBytes: o.maxBufferedBytes ?? SERVER_DEFAULTS.maxBufferedBytes,
     rateLimit: { ...SERVER_DEFAULTS.rateLimit, ...o.rateLimit },
+    ...connectionTimes(o),
     log: o.log ?? (() => {}),
   };
+}
+
+type ConnectionTimes = Pick<ResolvedOptions, 'drainTimeoutMs' | 'heartbeatIntervalMs' | 'heartbeatTimeoutMs' | 'headersTimeoutMs' | 'requestTimeoutMs'>;
+
+/** The drain bound, heartbeat and HTTP timeouts, checked: Node refuses a headers timeout above the request timeout. */
+function connectionTimes(o: ServerOptions): ConnectionTimes {
+  const t: ConnectionTimes = {
+    drainTimeoutMs: o.drainTimeoutMs ?? SERVER_DEFAULTS.drainTimeoutMs,
+    heartbeatIntervalMs: o.heartbeatIntervalMs ?? SERVER_DEFAULTS.heartbeatIntervalMs,
+    heartbeatTimeoutMs: o.heartbeatTimeoutMs ?? SERVER_DEFAULTS.heartbeatTimeoutMs,
+    headersTimeoutMs: o.headersTimeoutMs ?? SERVER_DEFAULTS.headersTimeoutMs,
+    requestTimeoutMs: o.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs,
+  };
+  for (const [name, ms] of Object.entries(t)) {
+    const positive = name === 'heartbeatTimeoutMs' || name === 'headersTimeoutMs' || name === 'requestTimeoutMs';
+    if (!Number.isFinite(ms) || ms < 0 || (positive && ms === 0)) throw new Error(`${name} must be a ${positive ? 'positive' : 'non-negative'} number of milliseconds, not ${ms}`);
+  }
+  if (t.headersTimeoutMs > t.requestTimeoutMs) throw new Error(`headersTimeoutMs (${t.headersTimeoutMs}) must not exceed requestTimeoutMs (${t.requestTimeoutMs})`);
+  return t;
 }

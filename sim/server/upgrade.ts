@@ -2,6 +2,7 @@
 // and `/customer?channel=...&customerId=...[&queue=...&name=...&number=...]`.
 // Refused upgrades get a plain HTTP answer (401, 400, 404, 503) with
 // `{code, message}` and never become sockets. Tokens are not logged.
+// Every accepted connection is watched by the heartbeat (heartbeat.ts).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
@@ -11,12 +12,13 @@ import { agentIdOfToken } from './agent-tokens.js';
 import { openAgentSession } from './agent-session.js';
 import { openCustomerSession } from './customer-session.js';
 import { assetFor, type Directory } from './directory.js';
+import type { Heartbeat } from './heartbeat.js';
 import type { SessionContext } from './session-context.js';
 
 const MAX_ID_LENGTH = 200;
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 503: 'Service Unavailable' };
 
-export function handleUpgrade(ctx: SessionContext, wss: WebSocketServer, dir: Directory, agents: ReadonlySet<string>, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+export function handleUpgrade(ctx: SessionContext, wss: WebSocketServer, heartbeat: Heartbeat, dir: Directory, agents: ReadonlySet<string>, req: IncomingMessage, socket: Duplex, head: Buffer): void {
   socket.on('error', () => {});
   if (ctx.draining()) return refuse(ctx, socket, 503, 'E_BAD_STATE', 'the server is shutting down');
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -24,7 +26,10 @@ export function handleUpgrade(ctx: SessionContext, wss: WebSocketServer, dir: Di
     const token = url.searchParams.get('token') ?? bearerOf(req);
     const agentId = token === null ? null : agentIdOfToken(ctx.options.secret, token);
     if (agentId === null || !agents.has(agentId)) return refuse(ctx, socket, 401, 'E_UNAUTHORIZED', 'an agent connects with a valid token');
-    wss.handleUpgrade(req, socket, head, (ws) => openAgentSession(ctx, ws, agentId));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      heartbeat.watch(ws);
+      openAgentSession(ctx, ws, agentId);
+    });
     return;
   }
   if (url.pathname === '/customer') {
@@ -39,12 +44,15 @@ export function handleUpgrade(ctx: SessionContext, wss: WebSocketServer, dir: Di
     }
     const asset = assetFor(dir, channel, p.get('queue'));
     if (asset === undefined) return refuse(ctx, socket, 404, 'E_UNKNOWN_ASSET', `no ${channel} asset${p.get('queue') === null ? '' : ` for queue ${p.get('queue')}`}`);
-    wss.handleUpgrade(req, socket, head, (ws) => openCustomerSession(ctx, ws, {
-      assetId: asset.assetId, customerId, ...(name === undefined ? {} : { name }), ...(number === undefined ? {} : { number }),
-    }));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      heartbeat.watch(ws);
+      openCustomerSession(ctx, ws, {
+        assetId: asset.assetId, customerId, ...(name === undefined ? {} : { name }), ...(number === undefined ? {} : { number }),
+      });
+    });
     return;
   }
-  refuse(ctx, socket, 404, 'E_MALFORMED', 'WebSocket paths are /agent and /customer');
+  refuse(ctx, socket, 404, 'E_NOT_FOUND', 'WebSocket paths are /agent and /customer');
 }
 
 function bearerOf(req: IncomingMessage): string | null {
