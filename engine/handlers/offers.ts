@@ -30,7 +30,7 @@ export function accept(core: EngineCore, cmd: Accept): CctwinError | null {
   }
   core.emit({
     type: 'conversation', agentId: agent.id, conversationId: c.id, role: offer.kind === 'conference' ? 'conference' : 'owner',
-    channel: c.asset.channel, queue: c.queue.name, customer: core.customerView(c), source: core.forAgents(c.asset.label),
+    channel: c.asset.channel, queue: c.queue.name, customer: core.customerView(c), source: core.sourceOf(c),
     transcript: core.transcriptFor(c),
   });
   if (offer.kind === 'conference') {

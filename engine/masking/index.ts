@@ -7,3 +7,4 @@ export { createMasker, type Masker } from './masker.js';
 export { isValidCardNumber, luhnCheckDigit } from './card.js';
 export { isValidIban, ibanCheckDigits, ibanLengthOf } from './iban.js';
 export { isValidSsnText } from './ssn.js';
+export { maskIdentityField, isNumberValue, type FieldTextMasker } from './identity-field.js';
