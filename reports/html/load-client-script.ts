@@ -107,7 +107,7 @@ export const LOAD_CLIENT_SCRIPT = String.raw`
   if (data.refusals.labels.length > 0) {
     draw('refusals', {
       type: 'bar',
-      data: { labels: data.refusals.labels, datasets: [{ label: 'refused frames', data: data.refusals.counts, backgroundColor: COLORS[1] }] },
+      data: { labels: data.refusals.labels, datasets: [{ label: 'refused frames', data: data.refusals.counts, borderColor: COLORS[1], backgroundColor: COLORS[1] }] },
       options: { indexAxis: 'y', scales: { x: { beginAtZero: true } }, plugins: { legend: { display: false } } }
     });
   }
