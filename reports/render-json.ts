@@ -12,7 +12,7 @@ import {
 } from './report.js';
 import type { HistogramSummary } from './histogram.js';
 
-// One rank for every key name, in the contract's order. Every object in a
+// One rank for every key name, in the order docs/report.md gives. Every object in a
 // report lists its keys in an order consistent with this one list; keys not
 // in it (added later) follow, alphabetically.
 const KEY_RANK = [
@@ -45,7 +45,7 @@ function ordered(value: unknown): unknown {
   return out;
 }
 
-/** Pretty JSON, keys in the contract's order, ending in a newline. */
+/** Pretty JSON, keys in the order docs/report.md gives, ending in a newline. */
 export function renderJson(report: Report | WallClockFreeReport): string {
   return `${JSON.stringify(ordered(report), null, 2)}\n`;
 }

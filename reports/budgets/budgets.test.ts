@@ -42,6 +42,8 @@ describe('parseBudget', () => {
     expect(parsed('wrapUp.max <= 800us')).toMatchObject({ threshold: 0.8, unit: 'ms' });
     expect(parsed('engine.route.p99 <= 200us')).toMatchObject({ threshold: 200_000, unit: 'ns' });
     expect(parsed('engine.route.p99 <= 0.2ms')).toMatchObject({ threshold: 200_000, unit: 'ns' });
+    expect(parsed('engine.route.p99 <= 500ns')).toMatchObject({ threshold: 500, unit: 'ns' });
+    expect(parsed('answerTime.p99 <= 1500ns')).toMatchObject({ threshold: 0.0015, unit: 'ms' });
     expect(parsed('engine.mask.p999 <= 2s')).toMatchObject({ threshold: 2_000_000_000, unit: 'ns' });
     expect(parsed('wall.seconds < 250ms')).toMatchObject({ threshold: 0.25, unit: 's' });
     expect(parsed('answerTime.max < +2s').threshold).toBe(2000);

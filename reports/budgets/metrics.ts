@@ -18,7 +18,7 @@ export type MetricUnit = TimeOrSeconds;
  * simulated: computed from the simulated world, the same on every machine.
  * wall: measured on the wall clock (engine timings, run time, real-time
  * latencies): it varies with the machine and its load, so `run` judges it in
- * a separate timing pass (reports/budgets/timing-pass.ts), never from the run.
+ * a separate timing pass (sim/timing/timing-pass.ts), never from the run.
  */
 export type MetricClock = 'simulated' | 'wall';
 

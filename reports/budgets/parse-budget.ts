@@ -1,4 +1,4 @@
-// Budget expressions, `<metric> <op> <value>`: grammar in GRAMMAR.md.
+// Budget expressions, `<metric> <op> <value>`: grammar in docs/budgets.md.
 import { parseDurationMs } from '../../scenarios/units.js';
 import { didYouMean } from '../../scenarios/did-you-mean.js';
 import { convertTime, describeKnownMetrics, findMetric, knownMetricNames, type MetricUnit } from './metrics.js';
@@ -64,6 +64,8 @@ export function parseBudget(input: string): ParsedBudget {
   }
   if (metric.kind !== 'time') return fail(`"${valueText}": ${metric.name} is a ${metric.kind}, not a time`);
   if (number < 0) return fail(`"${valueText}": a duration is not negative`);
+  // Engine timings are recorded in ns; scenario durations stop at us, so ns is read here.
+  if (suffix === 'ns') return ok(cleanFloat(convertTime(number, 'ns', metric.unit!)));
   const duration = parseDurationMs(`${digits.replace(/^\+/, '')}${suffix}`);
   if (!duration.ok) return fail(`"${valueText}": ${duration.message}`);
   return ok(cleanFloat(convertTime(duration.value, 'ms', metric.unit!)));
