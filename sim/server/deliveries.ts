@@ -4,6 +4,13 @@
 export interface Deliveries {
   targets: string[];
   frames: string[];
+  /**
+   * Per frame, what it is about, for the hub's history paging (outbox.ts):
+   * 0 nothing in particular, `id` a frame about conversation `id`, `-id` a
+   * line of conversation `id`'s history. deliver() fills it for every frame,
+   * so it runs parallel to `frames` (absent: no frame was about anything).
+   */
+  about?: number[];
 }
 
 export function agentTarget(agentId: string): string {
@@ -19,7 +26,9 @@ export function emptyDeliveries(): Deliveries {
   return { targets: [], frames: [] };
 }
 
-export function deliver(out: Deliveries, target: string, frame: string): void {
+/** Add a frame for a target; `about` as in Deliveries.about (default 0). */
+export function deliver(out: Deliveries, target: string, frame: string, about = 0): void {
   out.targets.push(target);
   out.frames.push(frame);
+  (out.about ??= []).push(about);
 }

@@ -33,33 +33,34 @@ export class EventFrames {
         toAgent(out, e.agentId, {
           type: 'offer', offerId: e.offerId, conversationId: e.conversationId, kind: e.kind, channel: e.channel,
           queue: e.queue, customer: e.customer, source: e.source, receivedAt: e.receivedAtMs, expiresAt: e.expiresAtMs, proactive: e.proactive,
-        });
+        }, e.conversationId);
         return;
       case 'offerRescinded':
-        toAgent(out, e.agentId, { type: 'offerRescinded', offerId: e.offerId, conversationId: e.conversationId, reason: e.reason });
+        toAgent(out, e.agentId, { type: 'offerRescinded', offerId: e.offerId, conversationId: e.conversationId, reason: e.reason }, e.conversationId);
         return;
       case 'conversation': {
         toAgent(out, e.agentId, {
           type: 'conversation', conversationId: e.conversationId, role: e.role, channel: e.channel,
           queue: e.queue, customer: e.customer, source: e.source,
-        });
-        // The engine already masked the transcript it hands to agents.
+        }, e.conversationId);
+        // The engine already masked the transcript it hands to agents. Its
+        // lines are marked as history: the hub pages them (outbox.ts).
         for (const entry of e.transcript) {
           toAgent(out, e.agentId, {
             type: 'message', conversationId: e.conversationId, from: entry.from,
             ...(entry.agentId === undefined ? {} : { agentId: entry.agentId }), text: entry.text, at: entry.atMs,
-          });
+          }, -e.conversationId);
         }
         return;
       }
       case 'wrapUpRequired':
-        toAgent(out, e.agentId, { type: 'wrapUpRequired', conversationId: e.conversationId, reasons: e.reasons });
+        toAgent(out, e.agentId, { type: 'wrapUpRequired', conversationId: e.conversationId, reasons: e.reasons }, e.conversationId);
         return;
       case 'interrupted':
-        toAgent(out, e.agentId, { type: 'interrupted', conversationId: e.conversationId, reason: e.reason });
+        toAgent(out, e.agentId, { type: 'interrupted', conversationId: e.conversationId, reason: e.reason }, e.conversationId);
         return;
       case 'customerEnded':
-        toAgent(out, e.agentId, { type: 'customerEnded', conversationId: e.conversationId });
+        toAgent(out, e.agentId, { type: 'customerEnded', conversationId: e.conversationId }, e.conversationId);
         return;
       case 'targets':
         toAgent(out, e.agentId, { type: 'targets', queues: e.queues, agents: e.agents });
@@ -69,7 +70,7 @@ export class EventFrames {
           type: 'message', conversationId: e.conversationId, from: e.from,
           ...(e.fromAgentId === undefined ? {} : { agentId: e.fromAgentId }), text: e.maskedText, at: e.atMs,
         });
-        for (const id of e.agentIds) deliver(out, agentTarget(id), forAgents);
+        for (const id of e.agentIds) deliver(out, agentTarget(id), forAgents, e.conversationId);
         if (e.from === 'customer') return; // the customer's own words are not echoed back
         const customer = this.customerOf.get(e.conversationId);
         if (customer === undefined) return;
@@ -80,17 +81,17 @@ export class EventFrames {
       }
       case 'note': {
         const frame = JSON.stringify({ type: 'note', conversationId: e.conversationId, agentId: e.agentId, text: e.maskedText, at: e.atMs });
-        for (const id of e.agentIds) deliver(out, agentTarget(id), frame);
+        for (const id of e.agentIds) deliver(out, agentTarget(id), frame, e.conversationId);
         return;
       }
       case 'conferenceStatus': {
         const frame = JSON.stringify({ type: 'conferenceStatus', conversationId: e.conversationId, status: e.status });
-        for (const id of e.agentIds) deliver(out, agentTarget(id), frame);
+        for (const id of e.agentIds) deliver(out, agentTarget(id), frame, e.conversationId);
         return;
       }
       case 'sessionEnded': {
         const frame = JSON.stringify({ type: 'sessionEnded', conversationId: e.conversationId, at: e.atMs });
-        for (const id of e.agentIds) deliver(out, agentTarget(id), frame);
+        for (const id of e.agentIds) deliver(out, agentTarget(id), frame, e.conversationId);
         return;
       }
       case 'arrived':
@@ -120,6 +121,7 @@ export class EventFrames {
   }
 }
 
-function toAgent(out: Deliveries, agentId: string, frame: object): void {
-  deliver(out, agentTarget(agentId), JSON.stringify(frame));
+/** `about`: the conversation the frame is about, negative for a history line (Deliveries.about). */
+function toAgent(out: Deliveries, agentId: string, frame: object, about = 0): void {
+  deliver(out, agentTarget(agentId), JSON.stringify(frame), about);
 }

@@ -22,8 +22,24 @@ export interface ServerOptions {
   maxFrameBytes?: number;
   /** Larger frames close the connection (1009) unread. Default 1 MiB. */
   maxPayloadBytes?: number;
-  /** A connection whose unsent frames exceed this is a slow reader and is closed. Default 1 MiB. */
+  /**
+   * The slow-reader bound: a connection whose unsent bytes stay above it for
+   * longer than `slowReaderGraceMs` is closed 1008. History the server pages
+   * out on its own (outbox.ts) is not counted. Default 1 MiB.
+   */
   maxBufferedBytes?: number;
+  /** How long unsent bytes may stay above `maxBufferedBytes` (a burst the server wrote at once drains far sooner). Default 5 s. */
+  slowReaderGraceMs?: number;
+  /**
+   * Unsent bytes above this close a connection 1008 at once. Default 16 MiB, or twice
+   * one connection's largest burst (rateLimit.burst x maxFrameBytes), or
+   * maxBufferedBytes, when that is more: a customer at its rate limit never trips it.
+   */
+  maxBufferedHardBytes?: number;
+  /** History lines (on accept and reconnect) leave in pages of about this many bytes. Default 64 KiB. */
+  historyPageBytes?: number;
+  /** The next history page leaves only once the socket's bufferedAmount is below this. Default 256 KiB. */
+  historyLowWaterBytes?: number;
   /** Per connection. Default 50 frames/s, bursts of 100, closed after 100 refusals in a second. */
   rateLimit?: Partial<RateLimit>;
   /**
@@ -58,6 +74,11 @@ export const SERVER_DEFAULTS = {
   maxFrameBytes: 64 * 1024,
   maxPayloadBytes: 1024 * 1024,
   maxBufferedBytes: 1024 * 1024,
+  slowReaderGraceMs: 5_000,
+  /** The floor of maxBufferedHardBytes's default (see readerLimits). */
+  maxBufferedHardBytes: 16 * 1024 * 1024,
+  historyPageBytes: 64 * 1024,
+  historyLowWaterBytes: 256 * 1024,
   rateLimit: { perSecond: 50, burst: 100, closeAfterRefused: 100 } satisfies RateLimit,
   drainTimeoutMs: 10_000,
   heartbeatIntervalMs: 15_000,
@@ -80,6 +101,7 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     maxPayloadBytes: Math.max(o.maxPayloadBytes ?? SERVER_DEFAULTS.maxPayloadBytes, o.maxFrameBytes ?? SERVER_DEFAULTS.maxFrameBytes),
     maxBufferedBytes: o.maxBufferedBytes ?? SERVER_DEFAULTS.maxBufferedBytes,
     rateLimit: { ...SERVER_DEFAULTS.rateLimit, ...o.rateLimit },
+    ...readerLimits(o),
     ...connectionTimes(o),
     log: o.log ?? (() => {}),
   };
@@ -102,4 +124,22 @@ function connectionTimes(o: ServerOptions): ConnectionTimes {
   }
   if (t.headersTimeoutMs > t.requestTimeoutMs) throw new Error(`headersTimeoutMs (${t.headersTimeoutMs}) must not exceed requestTimeoutMs (${t.requestTimeoutMs})`);
   return t;
+}
+
+type ReaderLimits = Pick<ResolvedOptions, 'slowReaderGraceMs' | 'maxBufferedHardBytes' | 'historyPageBytes' | 'historyLowWaterBytes'>;
+
+/** The slow-reader grace and ceiling and the history paging, checked. */
+function readerLimits(o: ServerOptions): ReaderLimits {
+  const burst = { ...SERVER_DEFAULTS.rateLimit, ...o.rateLimit }.burst;
+  const largestBurst = 2 * burst * (o.maxFrameBytes ?? SERVER_DEFAULTS.maxFrameBytes);
+  const l: ReaderLimits = {
+    slowReaderGraceMs: o.slowReaderGraceMs ?? SERVER_DEFAULTS.slowReaderGraceMs,
+    maxBufferedHardBytes: o.maxBufferedHardBytes ?? Math.max(SERVER_DEFAULTS.maxBufferedHardBytes, largestBurst, o.maxBufferedBytes ?? 0),
+    historyPageBytes: o.historyPageBytes ?? SERVER_DEFAULTS.historyPageBytes,
+    historyLowWaterBytes: o.historyLowWaterBytes ?? SERVER_DEFAULTS.historyLowWaterBytes,
+  };
+  for (const [name, n] of Object.entries(l)) {
+    if (!Number.isFinite(n) || n < 0 || (name !== 'slowReaderGraceMs' && n === 0)) throw new Error(`${name} must be a ${name === 'slowReaderGraceMs' ? 'non-negative' : 'positive'} number, not ${n}`);
+  }
+  return l;
 }
