@@ -132,10 +132,10 @@ describe('renderText', () => {
       expect(title).toBe('Intervals (by arrival; 4 replications, arrived per replication; ± is the 95% confidence interval of the mean)');
       const [head, first, second, third] = section(text, title);
       expect(head!.trim().split(/\s{2,}/)).toEqual(['from', 'arrived', 'service level', 'abandon', 'occupancy', 'slots staffed']);
-      // 997.25 arrivals a replication, +- t(3) 3.182 x sd 5.85 / 2 = 9.31: to a tenth under 10.
-      expect(first).toMatch(/^ {2}00:00\s+997\.3 {2}± 9\.3\s+89\.2%\s+± [\d.]+%\s+1\.2%\s+± [\d.]+%\s+16\.6%\s+± 0\.2%\s+100\s+warm-up$/);
-      // 1,194.75 +- 11.9: whole conversations at 10 or more.
+      // 997.25 arrivals a replication, +- t(3) 3.182 x sd 5.85 / 2 = 9.31: whole conversations from 100 up.
+      expect(first).toMatch(/^ {2}00:00\s+997 {2}± 9\s+89\.2%\s+± [\d.]+%\s+1\.2%\s+± [\d.]+%\s+16\.6%\s+± 0\.2%\s+100\s+warm-up$/);
       expect(second).toMatch(/^ {2}00:30\s+1,195 {2}± 12\s+/);
+      // Under 100 a replication, to a tenth.
       expect(third).toMatch(/^ {2}01:00\s+6\.8 {2}± 1\.5\s+/);
       expect(text).not.toMatch(/997\.25|1,194\.75/);
       // The +- signs line up, column by column.
@@ -144,12 +144,14 @@ describe('renderText', () => {
       expect(at(third!)).toEqual(at(first!));
     });
 
-    it('with replications but no intervals in the rows (a report from elsewhere) prints means to a tenth', () => {
+    it('with replications but no intervals in the rows (a report from elsewhere) prints the means alone', () => {
       const r = withRows(4, days);
       r.intervals = r.intervals!.map(({ confidence: _, ...row }) => row);
       const text = renderText(r, { intervals: true });
       const title = 'Intervals (by arrival; 4 replications, arrived per replication)';
-      expect(section(text, title)[1]).toMatch(/^ {2}00:00\s+997\.3\s+89\.2%\s+1\.2%/);
+      const lines = section(text, title);
+      expect(lines[1]).toMatch(/^ {2}00:00\s+997\s+89\.2%\s+1\.2%/);
+      expect(lines[3]).toMatch(/^ {2}01:00\s+6\.8\s+/);
       expect(text).not.toContain('±  ');
     });
   });

@@ -57,13 +57,14 @@ function intervals(rows: readonly IntervalRow[], replications: number): string[]
   };
   const spread = rows.some((r) => r.confidence !== undefined);
   // A figure, then (with replications) its ± in a column of its own so that the signs line up.
+  // Counts are whole; a mean of several replications under 100 gets a tenth (6.8 ± 1.5, not 7 ± 2).
   const cells = (value: string, e: Estimate | undefined, show: (x: number) => string): string[] =>
     !spread ? [value] : [value, e === undefined || e.halfWidth === null ? '' : `± ${show(e.halfWidth)}`];
   const heading = (name: string): string[] => (spread ? [name, ''] : [name]);
   const table = [['from', ...heading('arrived'), ...heading('service level'), ...heading('abandon'), ...heading('occupancy'), 'slots staffed', '']];
   for (const r of rows) {
     const c = r.confidence;
-    const count = (x: number): string => decimals(arrivedDecimals(replications, c?.arrived)).format(x);
+    const count = (x: number): string => decimals(replications > 1 && r.arrived < 100 ? 1 : 0).format(x);
     table.push([
       clock(r.startSeconds),
       ...cells(count(r.arrived), c?.arrived, count),
@@ -79,12 +80,6 @@ function intervals(rows: readonly IntervalRow[], replications: number): string[]
     ? 'Intervals (by arrival)'
     : `Intervals (by arrival; ${replications} replications, arrived per replication${spread ? '; ± is the 95% confidence interval of the mean' : ''})`;
   return [title, ...renderTable(table, ['left', ...figure, ...figure, ...figure, ...figure, 'right', 'left'])];
-}
-
-/** Whole conversations for one run; a mean of several to 0.1 when its ± is under 10 (or unknown), else whole. */
-function arrivedDecimals(replications: number, e: Estimate | undefined): number {
-  if (replications === 1) return 0;
-  return e?.halfWidth != null && e.halfWidth >= 10 ? 0 : 1;
 }
 
 function decimals(digits: number): Intl.NumberFormat {
