@@ -12,7 +12,7 @@ import type { CctwinError, ErrorCode } from '../../engine/errors.js';
 import { constantTimeEqual } from './agent-tokens.js';
 import { registerDashboard } from './dashboard/dashboard-routes.js';
 import type { EngineLink } from './engine-link.js';
-import { renderMetrics } from './metrics-page.js';
+import { METRICS_CONTENT_TYPE, renderMetrics } from './metrics-page.js';
 import type { SessionContext } from './session-context.js';
 
 const STATUS_OF: Partial<Record<ErrorCode, number>> = { E_MALFORMED: 400, E_UNAUTHORIZED: 401, E_UNKNOWN_ASSET: 404, E_INTERNAL: 500 };
@@ -106,8 +106,9 @@ export function registerRoutes(app: FastifyInstance, ctx: SessionContext, link: 
   });
 
   app.get('/metrics', async (_req, reply) => {
-    const text = renderMetrics(await link.summary(), ctx.metrics, ctx.hub);
-    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(text);
+    // The state view, not the summary: agents' loads tell engaged from available.
+    const text = await renderMetrics(await link.state(), ctx.metrics, ctx.hub);
+    return reply.type(METRICS_CONTENT_TYPE).send(text);
   });
 
   app.get('/api/state', async () => {

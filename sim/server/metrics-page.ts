@@ -1,50 +1,182 @@
-// GET /metrics: the engine host's summary and the socket thread's counters
-// in Prometheus text.
-import { summarize } from '../../reports/histogram.js';
-import type { HostSummary, LoopDelay } from './host-snapshot.js';
-import { PrometheusText } from './prometheus-text.js';
-import type { ServerMetrics } from './server-metrics.js';
+// GET /metrics: this server's prom-client registry (server-metrics.ts) with
+// the engine host's state copied in at each scrape, followed by the process
+// and Node runtime metrics (collectDefaultMetrics). Metric names are listed in
+// sim/server/README.md.
+import { Counter, Gauge, Registry, type Metric } from 'prom-client';
+import { convertTime } from '../../reports/time-unit.js';
+import type { HistogramSummary } from '../../reports/histogram.js';
+import type { HostState, LoopDelay } from './host-snapshot.js';
+import { processRegistry, type Role, type ServerMetrics } from './server-metrics.js';
 import type { SocketHub } from './socket-hub.js';
 
-export function renderMetrics(host: HostSummary, m: ServerMetrics, hub: SocketHub): string {
-  const p = new PrometheusText();
-  p.family('cctwin_queue_depth', 'gauge', 'Conversations waiting in the queue').sampleEach(host.queues, (q) => [q.waiting, { queue: q.name }]);
-  p.family('cctwin_queue_available_agents', 'gauge', 'Agents of the queue that could take an offer now').sampleEach(host.queues, (q) => [q.availableAgents, { queue: q.name }]);
-  p.family('cctwin_agents', 'gauge', 'Agents per state').sampleEach(Object.entries(host.agentsByState), ([state, n]) => [n, { state }]);
-  p.family('cctwin_agents_connected', 'gauge', 'Agents with an open desktop connection').sample('cctwin_agents_connected', host.agentsConnected);
-  p.family('cctwin_agent_slots_held', 'gauge', 'Conversations held by agents (active or in wrap-up)').sample('cctwin_agent_slots_held', host.slotsHeld);
-  p.family('cctwin_agent_slots', 'gauge', 'Capacity of all agents, in conversations').sample('cctwin_agent_slots', host.slotsTotal);
-  p.family('cctwin_conversations', 'gauge', 'Conversations per state (ended: ended but still in an agent\'s wrap-up)')
-    .sampleEach(Object.entries(host.conversationsByState), ([state, n]) => [n, { state }]);
-  const c = host.counts;
-  p.family('cctwin_conversations_arrived_total', 'counter', 'Conversations that arrived').sample('cctwin_conversations_arrived_total', c.arrived);
-  p.family('cctwin_conversations_answered_total', 'counter', 'Conversations accepted by a first agent').sample('cctwin_conversations_answered_total', c.answered);
-  p.family('cctwin_conversations_ended_total', 'counter', 'Conversations per end state').sampleEach(Object.entries(c.ended), ([endState, n]) => [n, { end_state: endState }]);
-  p.family('cctwin_conversations_in_progress', 'gauge', 'Conversations arrived and not yet in an end state').sample('cctwin_conversations_in_progress', c.inProgress);
-  p.family('cctwin_transfers_total', 'counter', 'Transfers (including re-queues of agents that did not reconnect)').sample('cctwin_transfers_total', c.transferred);
-  p.family('cctwin_conferences_total', 'counter', 'Conferences joined').sample('cctwin_conferences_total', c.conferenced);
-  p.family('cctwin_rona_total', 'counter', 'Offers not accepted in time (RONA)').sample('cctwin_rona_total', c.rona);
-  p.family('cctwin_wrap_ups_total', 'counter', 'Wrap-ups submitted').sample('cctwin_wrap_ups_total', c.wrapUps);
-  p.family('cctwin_engine_command_seconds', 'summary', 'Time the engine took per command, by command type (since start)');
-  for (const [command, h] of Object.entries(host.engineLatency)) p.summary('cctwin_engine_command_seconds', h, { command });
-  p.family('cctwin_command_round_trip_seconds', 'summary', 'Frame arrival to its ack or error: decode, batch, engine, encode (since start)')
-    .summary('cctwin_command_round_trip_seconds', summarize(m.roundTrip));
-  p.family('cctwin_event_loop_delay_seconds', 'gauge', 'Event-loop delay per thread (perf_hooks.monitorEventLoopDelay)');
-  loopDelay(p, 'socket', m.loop.read());
-  if (host.engineLoopDelay) loopDelay(p, 'engine', host.engineLoopDelay);
-  p.family('cctwin_frames_in_total', 'counter', 'Frames received').sampleEach(Object.entries(m.framesIn), ([role, n]) => [n, { role }]);
-  p.family('cctwin_frames_out_total', 'counter', 'Frames sent').sampleEach(Object.entries(m.framesOut), ([role, n]) => [n, { role }]);
-  p.family('cctwin_frames_undelivered_total', 'counter', 'Frames for a participant with no open connection').sample('cctwin_frames_undelivered_total', m.framesUndelivered);
-  p.family('cctwin_errors_total', 'counter', 'Error answers (frames and refused upgrades and HTTP calls) by code').sampleEach([...m.errors], ([code, n]) => [n, { code }]);
-  p.family('cctwin_connections', 'gauge', 'Open WebSocket connections').sample('cctwin_connections', hub.count('agent'), { role: 'agent' }).sample('cctwin_connections', hub.count('customer'), { role: 'customer' });
-  p.family('cctwin_connections_closed_total', 'counter', 'Connections the server closed, by reason').sampleEach([...m.closes], ([reason, n]) => [n, { reason }]);
-  p.family('cctwin_batches_total', 'counter', 'Batches sent to the engine').sample('cctwin_batches_total', m.batches);
-  p.family('cctwin_batched_ops_total', 'counter', 'Operations in those batches').sample('cctwin_batched_ops_total', m.batchedOps);
-  p.family('cctwin_internal_errors_total', 'counter', 'Commands that failed inside the engine (bugs)').sample('cctwin_internal_errors_total', host.internalErrors);
-  p.family('cctwin_release_refusals_total', 'counter', 'Release commands for disconnected agents the engine refused (bugs)').sample('cctwin_release_refusals_total', host.releaseRefusals);
-  return p.text();
+export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
+
+/**
+ * Agent states as operators count them: `engaged` is available and holding
+ * a slot (a conversation, or an offer still pending), `available` available
+ * with none, as the live dashboard and the runner's time series count; every
+ * other engine state (idle, rona) as it is. They add up to all agents.
+ */
+export const AGENT_STATES = ['available', 'engaged', 'idle', 'rona'] as const;
+
+const ROLES: readonly Role[] = ['agent', 'customer'];
+
+export async function renderMetrics(host: HostState, m: ServerMetrics, hub: SocketHub): Promise<string> {
+  pageOf(m).update(host, m, hub);
+  const own = await m.registry.metrics();
+  return `${own}\n${await processRegistry().metrics()}`;
 }
 
-function loopDelay(p: PrometheusText, thread: string, d: LoopDelay): void {
-  for (const [stat, ms] of Object.entries(d)) p.sample('cctwin_event_loop_delay_seconds', ms / 1000, { thread, stat });
+/** Agents per state as /metrics counts them, from the state view's agents. */
+export function agentsPerState(agents: HostState['agents']): Record<string, number> {
+  const byState: Record<string, number> = {};
+  for (const s of AGENT_STATES) byState[s] = 0;
+  for (const a of agents) {
+    const state = a.state === 'available' && a.load > 0 ? 'engaged' : a.state;
+    byState[state] = (byState[state] ?? 0) + 1;
+  }
+  return byState;
+}
+
+const pages = new WeakMap<ServerMetrics, MetricsPage>();
+
+function pageOf(m: ServerMetrics): MetricsPage {
+  let page = pages.get(m);
+  if (page === undefined) pages.set(m, (page = new MetricsPage(m.registry)));
+  return page;
+}
+
+type Labels = Record<string, string>;
+
+/** The families set from the engine host's state and the socket thread's plain counts, scrape by scrape. */
+class MetricsPage {
+  private readonly gauges: Record<string, Gauge>;
+  private readonly counters: Record<string, Counter>;
+  private readonly engineLatency: PrecomputedSummary;
+
+  constructor(registry: Registry) {
+    const registers = [registry];
+    const gauge = (name: string, help: string, labelNames: string[] = []): Gauge => new Gauge({ name, help, labelNames, registers });
+    const counter = (name: string, help: string, labelNames: string[] = []): Counter => new Counter({ name, help, labelNames, registers });
+    this.gauges = {
+      queueDepth: gauge('cctwin_queue_depth', 'Conversations waiting in the queue', ['queue']),
+      queueAvailable: gauge('cctwin_queue_available_agents', 'Agents of the queue that could take an offer now', ['queue']),
+      agents: gauge('cctwin_agents', 'Agents per state: available (with no conversation or offer), engaged (available and holding one), idle, rona', ['state']),
+      agentsConnected: gauge('cctwin_agents_connected', 'Agents with an open desktop connection'),
+      slotsHeld: gauge('cctwin_agent_slots_held', 'Conversations held by agents (active or in wrap-up)'),
+      slots: gauge('cctwin_agent_slots', 'Capacity of all agents, in conversations'),
+      conversations: gauge('cctwin_conversations', "Conversations per state (ended: ended but still in an agent's wrap-up)", ['state']),
+      inProgress: gauge('cctwin_conversations_in_progress', 'Conversations arrived and not yet in an end state'),
+      connections: gauge('cctwin_connections', 'Open WebSocket connections', ['role']),
+      loopDelay: gauge('cctwin_event_loop_delay_seconds', 'Event-loop delay per thread since start (perf_hooks.monitorEventLoopDelay)', ['thread', 'stat']),
+    };
+    this.counters = {
+      arrived: counter('cctwin_conversations_arrived_total', 'Conversations that arrived'),
+      answered: counter('cctwin_conversations_answered_total', 'Conversations accepted by a first agent'),
+      ended: counter('cctwin_conversations_ended_total', 'Conversations per end state', ['end_state']),
+      transferred: counter('cctwin_transfers_total', 'Transfers (including re-queues of agents that did not reconnect)'),
+      conferenced: counter('cctwin_conferences_total', 'Conferences joined'),
+      rona: counter('cctwin_rona_total', 'Offers not accepted in time (RONA)'),
+      wrapUps: counter('cctwin_wrap_ups_total', 'Wrap-ups submitted'),
+      internalErrors: counter('cctwin_internal_errors_total', 'Commands that failed inside the engine (bugs)'),
+      releaseRefusals: counter('cctwin_release_refusals_total', 'Release commands for disconnected agents the engine refused (bugs)'),
+      framesIn: counter('cctwin_frames_in_total', 'Frames received', ['role']),
+      framesOut: counter('cctwin_frames_out_total', 'Frames sent', ['role']),
+      framesUndelivered: counter('cctwin_frames_undelivered_total', 'Frames for a participant with no open connection'),
+      batches: counter('cctwin_batches_total', 'Batches sent to the engine'),
+      batchedOps: counter('cctwin_batched_ops_total', 'Operations in those batches'),
+    };
+    this.engineLatency = new PrecomputedSummary(
+      'cctwin_engine_command_seconds',
+      'Time the engine took per command, by command type (since start: the engine host keeps HDR histograms, not buckets)',
+      registry,
+    );
+  }
+
+  update(host: HostState, m: ServerMetrics, hub: SocketHub): void {
+    const g = this.gauges;
+    const c = this.counters;
+    setEach(g.queueDepth, host.queues.map((q) => [q.waiting, { queue: q.name }]));
+    setEach(g.queueAvailable, host.queues.map((q) => [q.availableAgents, { queue: q.name }]));
+    setEach(g.agents, Object.entries(agentsPerState(host.agents)).map(([state, n]) => [n, { state }]));
+    setEach(g.agentsConnected, [[host.agentsConnected, {}]]);
+    setEach(g.slotsHeld, [[host.slotsHeld, {}]]);
+    setEach(g.slots, [[host.slotsTotal, {}]]);
+    setEach(g.conversations, Object.entries(host.conversationsByState).map(([state, n]) => [n, { state }]));
+    setEach(g.inProgress, [[host.counts.inProgress, {}]]);
+    setEach(g.connections, ROLES.map((role) => [hub.count(role), { role }]));
+    const delays = [...loopDelaySamples('socket', m.loop.read()), ...(host.engineLoopDelay ? loopDelaySamples('engine', host.engineLoopDelay) : [])];
+    setEach(g.loopDelay, delays);
+
+    const k = host.counts;
+    setEach(c.arrived, [[k.arrived, {}]]);
+    setEach(c.answered, [[k.answered, {}]]);
+    setEach(c.ended, Object.entries(k.ended).map(([endState, n]) => [n, { end_state: endState }]));
+    setEach(c.transferred, [[k.transferred, {}]]);
+    setEach(c.conferenced, [[k.conferenced, {}]]);
+    setEach(c.rona, [[k.rona, {}]]);
+    setEach(c.wrapUps, [[k.wrapUps, {}]]);
+    setEach(c.internalErrors, [[host.internalErrors, {}]]);
+    setEach(c.releaseRefusals, [[host.releaseRefusals, {}]]);
+    setEach(c.framesIn, ROLES.map((role) => [m.framesIn[role], { role }]));
+    setEach(c.framesOut, ROLES.map((role) => [m.framesOut[role], { role }]));
+    setEach(c.framesUndelivered, [[m.framesUndelivered, {}]]);
+    setEach(c.batches, [[m.batches, {}]]);
+    setEach(c.batchedOps, [[m.batchedOps, {}]]);
+    this.engineLatency.set(host.engineLatency);
+  }
+}
+
+/**
+ * Replace a family's samples. Counters too: their running totals live where
+ * they are counted (the engine host, the hub), and a copy is taken per scrape.
+ */
+function setEach(metric: Gauge | Counter, samples: [number, Labels][]): void {
+  metric.reset();
+  for (const [value, labels] of samples) {
+    if (metric instanceof Gauge) metric.set(labels, value);
+    else metric.inc(labels, value);
+  }
+}
+
+function loopDelaySamples(thread: string, d: LoopDelay): [number, Labels][] {
+  return Object.entries(d).map(([stat, ms]) => [ms / 1000, { thread, stat }]);
+}
+
+/**
+ * A summary whose quantiles were computed elsewhere: the engine host's HDR
+ * histograms per command type, cumulative since start. prom-client's own
+ * Summary computes its quantiles from observations it receives, so this one
+ * hands the registry the figures as they are.
+ */
+class PrecomputedSummary {
+  readonly type = 'summary';
+  readonly aggregator = 'omit';
+  private byCommand: Record<string, HistogramSummary> = {};
+
+  constructor(readonly name: string, readonly help: string, registry: Registry) {
+    registry.registerMetric(this as unknown as Metric);
+  }
+
+  set(byCommand: Record<string, HistogramSummary>): void {
+    this.byCommand = byCommand;
+  }
+
+  get(): { name: string; help: string; type: string; aggregator: string; values: { value: number; labels: Labels; metricName?: string }[] } {
+    const values: { value: number; labels: Labels; metricName?: string }[] = [];
+    for (const [command, h] of Object.entries(this.byCommand)) {
+      const s = (v: number): number => convertTime(v, h.unit, 's');
+      for (const [quantile, v] of [['0.5', h.p50], ['0.9', h.p90], ['0.99', h.p99], ['0.999', h.p999]] as const) {
+        values.push({ value: s(v), labels: { command, quantile } });
+      }
+      // HDR keeps no sum: mean x count.
+      values.push({ metricName: `${this.name}_sum`, value: s(h.mean * h.count), labels: { command } });
+      values.push({ metricName: `${this.name}_count`, value: h.count, labels: { command } });
+    }
+    return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
+  }
+
+  reset(): void {
+    this.byCommand = {};
+  }
 }

@@ -63,8 +63,8 @@ describe('HTTP', () => {
     expect(sample(text, 'cctwin_command_round_trip_seconds_count')).toBe(2);
     expect(sample(text, 'cctwin_event_loop_delay_seconds{thread="socket",stat="p99"}')).toBeGreaterThan(0);
     expect(sample(text, 'cctwin_event_loop_delay_seconds{thread="engine",stat="p99"}')).toBeGreaterThan(0);
-    // Every sample line is `name{labels} number`.
-    for (const line of text.trim().split('\n')) if (!line.startsWith('#')) expect(line).toMatch(/^[a-z_]+(\{[^}]*\})? -?[0-9.e+-]+$/);
+    // Every sample line is `name{labels} number` (blank lines between families are allowed by the format).
+    for (const line of text.trim().split('\n')) if (line !== '' && !line.startsWith('#')) expect(line).toMatch(/^[a-z_][a-z0-9_]*(\{[^}]*\})? (-?[0-9.e+-]+|[+-]Inf|NaN|Nan)$/);
 
     const state = await server.state();
     const http = (await (await fetch(`${server.url}/api/state`)).json()) as typeof state;
