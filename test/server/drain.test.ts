@@ -1,6 +1,10 @@
 // Shutdown: drain() stops accepting, answers every frame it took, closes
 // the sockets with 1001 and stops the engine; SIGTERM does that in a real
 // `cctwin serve` process, which then exits 0 without printing its secrets.
+// The drain is bounded: connections that hold no work (nothing sent, half a
+// request) close when it starts; at --drain-timeout whatever is left (a
+// WebSocket that never answers its close) is destroyed, `stopped` resolves
+// to a DrainForced and serve exits 4.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +12,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { EXIT_DRAIN_FORCED, EXIT_OK } from '../../bin/exit-codes.js';
 import { agentToken } from '../../sim/server/index.js';
+import { DrainForced } from '../../sim/server/start-server.js';
+import { RawConnection } from './helpers/raw-tcp.js';
+import { SERVE_BUILT, startServeProcess } from './helpers/serve-process.js';
+import { TcpRelay } from './helpers/tcp-relay.js';
 import { SMALL_SCENARIO, startTestServer } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 
@@ -43,7 +52,57 @@ describe('drain', () => {
     await expect(TestClient.open(`${server.wsUrl}/customer?channel=sms&customerId=late`)).rejects.toThrow();
     await server.drain(); // twice is fine
   });
+
+  it('closes at once the connections that hold no work: nothing sent, half the headers, half a body, idle keep-alive', async () => {
+    const server = await startTestServer({ drainTimeoutMs: 20_000 });
+    const raws = await holdingNoWork(server);
+    const started = performance.now();
+    await server.drain();
+    expect(performance.now() - started).toBeLessThan(5000); // far below the bound
+    for (const raw of raws) expect(raw.isClosed || (await Promise.race([raw.closed.then(() => true), sleep(1000).then(() => false)]))).toBe(true);
+    expect(await server.stopped).toBeNull();
+  });
+
+  it('at the bound destroys a WebSocket that never finishes its close handshake; stopped resolves to a DrainForced', async () => {
+    const server = await startTestServer({ drainTimeoutMs: 500 });
+    const relay = await TcpRelay.start(server.port);
+    try {
+      const frozen = await TestClient.open(relay.wsUrl(`/agent?token=${encodeURIComponent(server.agentToken('desk-1'))}`));
+      await frozen.next('state');
+      const fine = await TestClient.agent(server, 'desk-2');
+      relay.freeze();
+      const started = performance.now();
+      await server.drain();
+      const tookMs = performance.now() - started;
+      expect(tookMs).toBeGreaterThanOrEqual(450);
+      expect(tookMs).toBeLessThan(5000);
+      expect((await fine.closed).code).toBe(1001);
+      const outcome = await server.stopped;
+      expect(outcome).toBeInstanceOf(DrainForced);
+      expect(outcome).toMatchObject({ connections: 1, afterMs: 500 });
+    } finally {
+      await relay.close();
+    }
+  });
 });
+
+/** Connections that hold no work: one that sent nothing, half a request's headers, headers and half a body, an idle keep-alive one. */
+async function holdingNoWork(server: { port: number }): Promise<RawConnection[]> {
+  const silent = await RawConnection.open(server.port);
+  const halfHeaders = await RawConnection.open(server.port);
+  halfHeaders.write('GET /health HTTP/1.1\r\nHost: x\r\n');
+  const halfBody = await RawConnection.open(server.port);
+  halfBody.write('POST /api/admin/settings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"mask');
+  const keepAlive = await RawConnection.open(server.port);
+  keepAlive.write('GET /health HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n');
+  expect((await keepAlive.response()).status).toBe(200);
+  await sleep(100); // the server has read the halves
+  return [silent, halfHeaders, halfBody, keepAlive];
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 describe('SIGTERM', () => {
   const serveModule = `${ROOT}dist/bin/commands/serve.js`;
@@ -84,6 +143,41 @@ describe('SIGTERM', () => {
     for (const text of [stdout, stderr]) {
       expect(text).not.toContain(secret);
       expect(text).not.toContain(admin);
+    }
+  });
+
+  it.skipIf(!SERVE_BUILT)('exits 0 within the bound with a silent connection and half-sent requests open', async () => {
+    const serve = await startServeProcess({ drainTimeout: '1s' });
+    const raws = await holdingNoWork(serve);
+    const started = performance.now();
+    serve.child.kill('SIGTERM');
+    const { status } = await serve.exited;
+    const tookMs = performance.now() - started;
+    expect(status).toBe(EXIT_OK);
+    expect(tookMs).toBeLessThan(5000);
+    for (const raw of raws) await raw.closed;
+  });
+
+  it.skipIf(!SERVE_BUILT)('exits 4 (EXIT_DRAIN_FORCED) when the bound had to destroy a WebSocket that never answered its close', async () => {
+    const secret = 'forced-drain-secret';
+    const serve = await startServeProcess({ drainTimeout: '1s' }, { CCTWIN_SECRET: secret });
+    const relay = await TcpRelay.start(serve.port);
+    try {
+      const frozen = await TestClient.open(relay.wsUrl(`/agent?token=${encodeURIComponent(agentToken(secret, 'desk-1'))}`));
+      await frozen.next('state');
+      relay.freeze();
+      const raws = await holdingNoWork(serve);
+      const started = performance.now();
+      serve.child.kill('SIGTERM');
+      const { status } = await serve.exited;
+      const tookMs = performance.now() - started;
+      expect(status).toBe(EXIT_DRAIN_FORCED);
+      expect(tookMs).toBeGreaterThanOrEqual(900);
+      expect(tookMs).toBeLessThan(5000);
+      expect(serve.stderr()).toMatch(/1 connection still open after 1000 ms, closed forcibly/);
+      for (const raw of raws) await raw.closed;
+    } finally {
+      await relay.close();
     }
   });
 });
