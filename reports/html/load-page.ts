@@ -136,7 +136,7 @@ function overTimeSection(data: LoadPageData, r: LoadReport): string {
     : '';
   const figure = (id: string, title: string): string => `<figure><h3>${escapeHtml(title)}</h3><div class="chart"><canvas id="${id}" role="img" aria-label="${escapeHtml(title)}"></canvas></div></figure>`;
   return `<h2>Over time</h2>
-<p class="note">Per ${decimal.format(r.timeline.intervalSeconds)} s interval (the intervals of load.hlog): p99 solid, p50 dashed; red from the scheduled moment, blue from the send.${merged}</p>
+<p class="note">Per ${decimal.format(r.timeline.intervalSeconds)} s ${r.timeline.intervalsPerEntry === 1 ? 'interval (the intervals of load.hlog)' : `(${r.timeline.intervalsPerEntry} intervals of load.hlog merged: p99 the highest of them, p50 their count-weighted mean)`}: p99 solid, p50 dashed; red from the scheduled moment, blue from the send.${merged}</p>
 <div class="grid">
 ${LOAD_MEASURES.map((m) => figure(`over-time-${m}`, MEASURE_LABELS[m])).join('\n')}
 ${figure('traffic-rates', 'Chat messages and frames a second')}

@@ -33,3 +33,32 @@ describe('TimelineRecorder', () => {
     expect(r.connections).toEqual([7, 5]);
   });
 });
+
+describe('TimelineRecorder past its cap', () => {
+  it('merges neighbours in pairs: counts added, p99 the higher, p50 count-weighted, rates over the joint time', () => {
+    const h = new LoadHistograms();
+    const t = new TimelineRecorder(1000, 4);
+    let frames = 0;
+    // Ten 1 s intervals; interval i has i+1 offers, each (i+1) ms after its send; frames grow by 10 per interval.
+    for (let i = 0; i < 10; i++) {
+      for (let j = 0; j <= i; j++) h.record('offer', 0, 0, i + 1);
+      frames += 10;
+      h.rollInterval((hs) => t.add(i, i + 1, hs, { frames, messages: 0, connections: i === 2 ? 50 : 1 }));
+    }
+    const r = t.result();
+    // 10 intervals with at most 4 entries: 4 intervals to an entry.
+    expect(r.intervalsPerEntry).toBe(4);
+    expect(r.intervalSeconds).toBe(4);
+    expect(r.startSeconds).toEqual([0, 4, 8]);
+    expect(r.endSeconds).toEqual([4, 8, 10]);
+    const offer = r.latency.offer.fromSent;
+    expect(offer.count).toEqual([1 + 2 + 3 + 4, 5 + 6 + 7 + 8, 9 + 10]);
+    // The highest p99 of the merged intervals; p50 weighted by their counts.
+    expect(near(offer.p99[0]!, 4000)).toBe(true);
+    expect(near(offer.p99[2]!, 10_000)).toBe(true);
+    expect(offer.p50[0]!).toBeCloseTo((1 * 1000 + 2 * 2000 + 3 * 3000 + 4 * 4000) / 10, -1);
+    expect(r.latency.customerToAgent.fromSent.p50).toEqual([null, null, null]);
+    expect(r.framesPerSecond).toEqual([10, 10, 10]);
+    expect(r.connections).toEqual([50, 1, 1]);
+  });
+});

@@ -87,6 +87,16 @@ describe('cctwin load budgets, exit status and --junit', () => {
   });
 });
 
+describe('cctwin load: a budget that does not parse', () => {
+  it('exits 2 before anything runs, naming the budget and what was wrong', async () => {
+    const r = await runCommand(loadArgs({ set: [setBudgets('customerToAgent.p99 <= 50')] }));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('budgets.0');
+    expect(r.stderr).toContain('customerToAgent.p99 is a time: give a unit');
+  });
+});
+
 describe('cctwin load: the masking check gates the run', () => {
   it('exits 1 when unmasked values reach agents while the tenant masks (a target whose masking is off), and JUnit shows the leak', async () => {
     // The server plays the scenario with masking off; the load run's scenario says the tenant masks.

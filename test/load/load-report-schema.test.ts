@@ -32,7 +32,7 @@ const TRAFFIC: Record<keyof LoadReport['traffic'], boolean> = {
 };
 const GENERATOR: Record<keyof LoadReport['generator'], boolean> = { cpuSeconds: true, cpuCores: true, includesServer: true, schedulerMaxLagMs: true, lateTasks: true };
 const TIMELINE: Record<keyof LoadTimeline, boolean> = {
-  intervalSeconds: true, unit: true, startSeconds: true, endSeconds: true, latency: true, framesPerSecond: true, messagesPerSecond: true, connections: true,
+  intervalSeconds: true, intervalsPerEntry: true, unit: true, startSeconds: true, endSeconds: true, latency: true, framesPerSecond: true, messagesPerSecond: true, connections: true,
 };
 const INTERVAL_LATENCY: Record<keyof IntervalLatency, boolean> = { count: true, p50: true, p99: true };
 const MEASURES: Record<keyof LoadReport['latency'], boolean> = { offer: true, customerToAgent: true, agentToCustomer: true, commandAck: true };
@@ -72,12 +72,12 @@ describe('load-report.schema.json', () => {
   it('accepts the report of a real load run, as printed and as written to report.json', async () => {
     const out = mkdtempSync(join(tmpdir(), 'cctwin-load-schema-'));
     const stop = new AbortController();
-    setTimeout(() => stop.abort(), 1_200);
+    setTimeout(() => stop.abort(), 1_500);
     // Masking off: leaks found, so the examples are filled in; one budget of each verdict.
     const r = await runCommand(loadArgs({ json: true, out, piiShare: 1, set: ['tenant.maskSensitiveData=false', setBudgets('commandAck.p99 <= 1us', 'offer.count >= 0', 'engine.mask.p99 <= 1ms')] }), stop.signal);
     const printed = JSON.parse(r.stdout) as LoadReport;
     expect(printed.maskingLeaks.examples.length).toBeGreaterThan(0);
-    expect(printed.timeline.startSeconds.length).toBeGreaterThan(2);
+    expect(printed.timeline.startSeconds.length).toBeGreaterThan(0);
     expect(printed.budgets.some((b) => b.skipped !== undefined)).toBe(true);
     expect(loadSchemaErrors(printed)).toBe('');
     expect(loadSchemaErrors(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')))).toBe('');
