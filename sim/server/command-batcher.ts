@@ -59,10 +59,12 @@ export class CommandBatcher {
     this.inFlight++;
     this.metrics.batches++;
     this.metrics.batchedOps += ops.length;
-    this.link.submit(ops, (outcome) => this.settle(outcome, dones));
+    const sentAt = performance.now();
+    this.link.submit(ops, (outcome) => this.settle(outcome, dones, sentAt));
   }
 
-  private settle(outcome: HostOutcome, dones: OpDone[]): void {
+  private settle(outcome: HostOutcome, dones: OpDone[], sentAt: number): void {
+    this.metrics.recordBatchRoundTrip(sentAt);
     let from = 0;
     for (let i = 0; i < dones.length; i++) {
       const to = outcome.ends[i]!;

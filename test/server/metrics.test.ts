@@ -210,6 +210,9 @@ describe('/metrics', () => {
     for (const f of families.values()) if (f.type === 'histogram') checkHistogram(f);
     expect(value(families, 'cctwin_command_round_trip_seconds_bucket', { le: '+Inf' })).toBe(10);
     expect(value(families, 'cctwin_command_round_trip_seconds_sum')).toBeGreaterThan(0);
+    // Every batch that went to the engine came back and was observed.
+    expect(families.get('cctwin_engine_batch_round_trip_seconds')!.type).toBe('histogram');
+    expect(value(families, 'cctwin_engine_batch_round_trip_seconds_count')).toBe(value(families, 'cctwin_batches_total'));
 
     // The bench and load tools read the event-loop delay per thread.
     expect(value(families, 'cctwin_event_loop_delay_seconds', { thread: 'socket', stat: 'p99' })).toBeGreaterThan(0);
