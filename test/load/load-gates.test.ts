@@ -4,6 +4,7 @@
 // judged, run-only ones skipped), the exit status, --junit with a testcase per
 // budget and for the masking and balance checks, a masking leak failing the
 // run, and a target shared with other traffic reported but not failed.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +85,23 @@ describe('cctwin load budgets, exit status and --junit', () => {
     expect(r.status).toBe(0);
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain('tests="10" failures="0" skipped="1"');
+  });
+});
+
+describe('the built `cctwin load` in a child process', () => {
+  it('takes --junit and --out, and its exit status says a budget failed', () => {
+    const out = tmp();
+    const junit = join(out, 'load.xml');
+    const r = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'bin', 'cctwin.js'), 'load', SCENARIO, '--speed', '10', '--set', SHORT,
+      '--set', setBudgets('commandAck.fromSent.p50 <= 1us', 'conversations.arrived >= 1'), '--junit', junit, '--out', out, '--quiet'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(1);
+    const cases = testcases(readFileSync(junit, 'utf8'));
+    expect(cases.map((c) => [c.name, c.failure !== undefined])).toEqual([
+      ['commandAck.fromSent.p50 <= 1us', true], ['conversations.arrived >= 1', false], [MASKING_CHECK, false], [BALANCE_CHECK, false],
+    ]);
+    for (const f of ['load.hlog', 'report.json', 'report.html']) expect(existsSync(join(out, f)), f).toBe(true);
   });
 });
 
