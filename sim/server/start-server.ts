@@ -148,10 +148,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await httpClosed;
       clearTimeout(bound);
       wss.close();
-      await link.close();
+      // The engine's state is flushed here; a stop is clean only if this succeeds too.
+      let flushFailed: Error | null = null;
+      try {
+        await link.close();
+      } catch (err) {
+        flushFailed = err instanceof Error ? err : new Error(String(err));
+        opts.log(`engine failed to stop: ${flushFailed.message}`);
+      }
       metrics.loop.stop();
       opts.log('stopped');
-      resolveStopped(fatal ?? (forced > 0 ? new DrainForced(forced, opts.drainTimeoutMs) : null));
+      resolveStopped(fatal ?? flushFailed ?? (forced > 0 ? new DrainForced(forced, opts.drainTimeoutMs) : null));
     })();
     return drainOnce;
   }
