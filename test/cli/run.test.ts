@@ -30,6 +30,15 @@ describe('cctwin run', () => {
     expect(r.stdout).toMatch(/all \d+ budgets pass/);
   });
 
+  it('prints the interval table only when the scenario sets interval: or with --intervals', () => {
+    const erlang = ['run', 'scenarios/erlang-c.yaml', '--set', 'duration=4h', '--set', 'warmup=1h'];
+    const header = /^Intervals/m;
+    expect(cctwin(...erlang).stdout).not.toMatch(header);
+    expect(cctwin(...erlang, '--intervals').stdout).toMatch(header);
+    expect(cctwin(...erlang, '--set', 'interval=1h').stdout).toMatch(header);
+    expect(cctwin('run', 'scenarios/quickstart.yaml', ...SHORT).stdout).toMatch(header);
+  });
+
   it('with --json prints only the JSON report, the same for the same seed, and different for another', () => {
     const a = cctwin('run', 'scenarios/quickstart.yaml', ...SHORT, '--json');
     const b = cctwin('run', 'scenarios/quickstart.yaml', ...SHORT, '--json');
