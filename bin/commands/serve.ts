@@ -17,7 +17,7 @@ import type { Scenario } from '../../scenarios/scenario.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { parseDurationMs } from '../../scenarios/units.js';
 import { startServer, SERVER_DEFAULTS, type RunningServer } from '../../sim/server/index.js';
-import { DrainForced } from '../../sim/server/start-server.js';
+import { DrainForced } from '../../sim/server/index.js';
 import { EXIT_BAD_INPUT, EXIT_DRAIN_FORCED, EXIT_INTERNAL, EXIT_OK } from '../exit-codes.js';
 import { checkNumbers } from '../option-checks.js';
 import { printScenarioError, printUsageError, processOutput, type Output } from '../output.js';

@@ -1,5 +1,5 @@
 // The twin server's public face (`cctwin serve`, and `cctwin load` embedding it).
-export { startServer, hostConfigOf, type RunningServer, type ServerStateView } from './start-server.js';
+export { startServer, hostConfigOf, DrainForced, type RunningServer, type ServerStateView, type StopOutcome } from './start-server.js';
 export { SERVER_DEFAULTS, type ServerOptions } from './server-options.js';
 export { agentToken, agentIdOfToken } from './agent-tokens.js';
 export type { EngineThread } from './engine-link.js';

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { EXIT_DRAIN_FORCED, EXIT_OK } from '../../bin/exit-codes.js';
 import { agentToken } from '../../sim/server/index.js';
-import { DrainForced } from '../../sim/server/start-server.js';
+import { DrainForced } from '../../sim/server/index.js';
 import { RawConnection } from './helpers/raw-tcp.js';
 import { SERVE_BUILT, startServeProcess } from './helpers/serve-process.js';
 import { TcpRelay } from './helpers/tcp-relay.js';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exitStatusOf, startServe, type ServeArgs } from '../../bin/commands/serve.js';
 import { EXIT_DRAIN_FORCED, EXIT_INTERNAL, EXIT_OK } from '../../bin/exit-codes.js';
-import { DrainForced } from '../../sim/server/start-server.js';
+import { DrainForced } from '../../sim/server/index.js';
 import { SMALL_SCENARIO } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 
