@@ -24,7 +24,7 @@ import { parseDurationMs } from '../../scenarios/units.js';
 import { LoadSetupError, renderLoadText, runLoad, type LoadReport } from '../../sim/load/index.js';
 import { formatClock, ProgressBar, wantsProgress } from '../../reports/progress.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
-import { printScenarioError, printUsageError, processOutput, type Output } from '../output.js';
+import { prepareOutputs, printScenarioError, printUsageError, processOutput, writingTo, type Output } from '../output.js';
 import { checkNumbers, SEED_RULE } from '../option-checks.js';
 
 export interface LoadArgs {
@@ -58,6 +58,8 @@ export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: 
     printScenarioError(out, args.scenario, err);
     return EXIT_BAD_INPUT;
   }
+  // A long run must not fail at its end for want of a place to write (OutputPathError: exit 2, before anything runs).
+  prepareOutputs({ out: args.out, junit: args.junit });
   const durations: Record<string, number | undefined> = {};
   for (const [key, value] of [['duration', args.duration], ['drain', args.drain], ['interval', args.interval]] as const) {
     if (value === undefined) continue;
@@ -98,7 +100,7 @@ export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: 
   }
   bar?.finish();
   // One testcase per budget, then the masking and balance checks, so a leak or an unbalanced run shows in CI.
-  if (args.junit) writeFileSync(args.junit, renderJunit([...report.budgets, ...report.checks], `${scenario.name} (load)`));
+  if (args.junit) writingTo('--junit', args.junit, () => writeFileSync(args.junit!, renderJunit([...report.budgets, ...report.checks], `${scenario.name} (load)`)));
   if (args.json) out.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (!args.quiet) out.stdout(renderLoadText(report));
   return loadPasses(report) ? EXIT_OK : EXIT_BUDGET_FAILED;

@@ -113,6 +113,14 @@ describe('cctwin load: a budget that does not parse', () => {
     expect(r.stderr).toContain('budgets.0');
     expect(r.stderr).toContain('customerToAgent.p99 is a time: give a unit');
   });
+  it('exits 2 before anything runs when --junit cannot be written', () => {
+    const dir = tmp();
+    const junit = join(dir, 'missing', 'load.xml');
+    const r = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'bin', 'cctwin.js'), 'load', SCENARIO, '--speed', '10', '--junit', junit, '--out', join(dir, 'out')], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`cannot write --junit ${junit}`);
+    expect(existsSync(join(dir, 'out', 'load.hlog'))).toBe(false);
+  });
 });
 
 describe('cctwin load: the masking check gates the run', () => {
