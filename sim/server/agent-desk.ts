@@ -23,7 +23,7 @@ function offerFrame(core: EngineCore, offer: Offer): object {
   const c = offer.conversation;
   return {
     type: 'offer', offerId: offer.id, conversationId: c.id, kind: offer.kind, channel: c.asset.channel, queue: c.queue.name,
-    customer: core.customerView(c), source: core.forAgents(c.asset.label), receivedAt: c.arrivedAtMs,
+    customer: core.customerView(c), source: core.sourceOf(c), receivedAt: c.arrivedAtMs,
     expiresAt: offer.expiresAtMs, proactive: c.proactive,
   };
 }
@@ -33,7 +33,7 @@ function assignmentFrames(core: EngineCore, agent: Agent, a: Assignment, send: S
   const id = c.id;
   send({
     type: 'conversation', conversationId: id, role: c.conferenceAgent === agent ? 'conference' : 'owner', phase: a.phase,
-    channel: c.asset.channel, queue: c.queue.name, customer: core.customerView(c), source: core.forAgents(c.asset.label),
+    channel: c.asset.channel, queue: c.queue.name, customer: core.customerView(c), source: core.sourceOf(c),
   }, id);
   for (const e of c.transcript) {
     if (e.internal && e.from === 'agent') {

@@ -87,7 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const directory = directoryOf(hostConfig.setup);
   const agents = new Set(directory.agentIds);
   const metrics = new ServerMetrics();
-  const hub = new SocketHub(metrics, opts.maxBufferedBytes);
+  const hub = new SocketHub(metrics, opts);
   let draining = false;
   let batcher: CommandBatcher | undefined;
   let resolveStopped!: (outcome: StopOutcome) => void;
