@@ -169,6 +169,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     }
     let intervalsWritten = 0;
     const timeline = new TimelineRecorder(intervalMs);
+    let lastPollMs = -Infinity;
     const rollInterval = (): void => {
       const endSec = scheduler.now() / 1000;
       const startSec = (intervalsWritten * intervalMs) / 1000;
@@ -184,7 +185,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
       });
       intervalsWritten++;
       world.messages.purge(scheduler.now() - 120_000);
-      if (server === null) void readConnections(httpUrl).then((c) => c && others.sawDuring(c));
+      // A target's connections, at most once a second whatever --interval is.
+      if (server === null && scheduler.now() - lastPollMs >= 1000) {
+        lastPollMs = scheduler.now();
+        void readConnections(httpUrl).then((c) => c && others.sawDuring(c));
+      }
     };
     intervalTimers.push(setInterval(rollInterval, intervalMs));
     intervalTimers.push(setInterval(() => log(progressLine(world)), 5000));

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadScenario } from '../../scenarios/load.js';
 import { scaleScenario } from '../../sim/load/index.js';
-import { startServer } from '../../sim/server/index.js';
+import { agentToken, startServer } from '../../sim/server/index.js';
 import { verdictOf } from '../../reports/budgets/evaluate-budgets.js';
 import { BALANCE_CHECK, MASKING_CHECK } from '../../sim/load/load-checks.js';
 import { NOT_MEASURED_BY_LOAD } from '../../sim/load/load-figures.js';
@@ -183,6 +183,25 @@ describe('cctwin load --target shared with other traffic', () => {
       expect(testcases(readFileSync(junit, 'utf8')).find((c) => c.name === BALANCE_CHECK)!.skipped).toContain('cannot balance exactly');
     } finally {
       other.close();
+      await server.drain();
+    }
+  });
+
+  it('counts an agent connection that is not the run\'s as other traffic', async () => {
+    const secret = 'shared-target-secret';
+    // The server staffs one agent more than the run brings; someone else has that desk open.
+    const server = await startServer({ scenario: scaleScenario(loadScenario(SCENARIO, [SHORT, 'agents.1.count=7']), 10), secret, port: 0, engineThread: 'main', rateLimit: { perSecond: 1e6, burst: 1e6 } });
+    const desk = new WebSocket(`${server.wsUrl}/agent?token=${encodeURIComponent(agentToken(secret, 'sales-7'))}`);
+    try {
+      await new Promise((resolve, reject) => { desk.once('open', resolve); desk.once('error', reject); });
+      const r = await runCommand(loadArgs({ json: true, target: server.wsUrl, secret, duration: '3s', set: [SHORT] }));
+      const report = JSON.parse(r.stdout) as LoadReport;
+      expect(report.balance.exact).toBe(false);
+      expect(report.balance.otherTraffic).toContain('1 agent connection(s) besides this run\'s were open on the target when it started');
+      expect(verdictOf(report.checks[1]!)).toBe('SKIP');
+      expect(r.status).toBe(0);
+    } finally {
+      desk.close();
       await server.drain();
     }
   });
