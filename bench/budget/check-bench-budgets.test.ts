@@ -50,7 +50,7 @@ describe('checkBenchBudgets', () => {
   it('gives JUnit one test case per budget and a failure for each miss', () => {
     const verdicts = checkBenchBudgets([budget('sim.eventsPerSecond >= 1e6'), budget('routing.round-robin.p99 <= 5us')], figures);
     const xml = renderJunit(verdicts, 'bench');
-    expect(xml).toContain('<testsuite name="bench" tests="2" failures="1" errors="0" skipped="0">');
+    expect(xml).toContain('<testsuite name="bench" tests="2" failures="1" skipped="0" errors="0">');
     expect(xml.match(/<testcase /g)).toHaveLength(2);
     expect(xml).toContain('<failure type="budget" message="sim.eventsPerSecond &gt;= 1e6 failed: the figure is 800000"/>');
   });
