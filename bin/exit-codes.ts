@@ -5,7 +5,7 @@
 
 /** All good: every budget and gate passed. */
 export const EXIT_OK = 0;
-/** A verdict failed: a budget, a masking leak seen by `load`, no sweep point meeting every budget. */
+/** A verdict failed: a budget, no sweep point meeting every budget, in `load` a masking leak or counts that do not balance. */
 export const EXIT_BUDGET_FAILED = 1;
 /** Bad usage or bad input: an unknown option, a bad option value, a scenario that does not load. */
 export const EXIT_BAD_INPUT = 2;
@@ -22,7 +22,7 @@ export interface ExitStatus {
 
 export const EXIT_STATUSES: readonly ExitStatus[] = [
   { status: EXIT_OK, name: 'EXIT_OK', meaning: 'all good: every budget and gate passed' },
-  { status: EXIT_BUDGET_FAILED, name: 'EXIT_BUDGET_FAILED', meaning: 'a verdict failed: a budget, a masking leak seen by `load`, or no sweep point meeting every budget' },
+  { status: EXIT_BUDGET_FAILED, name: 'EXIT_BUDGET_FAILED', meaning: 'a verdict failed: a budget, no sweep point meeting every budget, or in `load` a masking leak or counts that must balance and do not' },
   { status: EXIT_BAD_INPUT, name: 'EXIT_BAD_INPUT', meaning: 'bad usage or bad input: an unknown option, a bad option value, a scenario or budget file that does not load' },
   { status: EXIT_INTERNAL, name: 'EXIT_INTERNAL', meaning: 'cctwin itself failed (a bug: please report it with the message printed)' },
   { status: EXIT_DRAIN_FORCED, name: 'EXIT_DRAIN_FORCED', meaning: '`serve` only: the drain reached --drain-timeout and closed the connections still open, whatever they were doing' },
