@@ -1,38 +1,11 @@
-// The page's own script: draws the charts from the embedded data with
-// Chart.js (inlined before it). Every figure was computed on the Node side;
-// this only maps data to charts. Each chart is kept in `window.cctwinCharts`
-// by its canvas id, and `document.body.dataset.charts` is set to "drawn" (or
-// to the error) when done, so a test or a person can see what was drawn.
-// Plain ES2017 in a string: it runs in the browser, not in Node.
-export const CLIENT_SCRIPT = String.raw`
-(function () {
-  'use strict';
-  try {
-    drawAll();
-    document.body.dataset.charts = 'drawn';
-  } catch (err) {
-    document.body.dataset.charts = 'error: ' + (err && err.message);
-    throw err;
-  }
-
-  function drawAll() {
-  var data = JSON.parse(document.getElementById('cctwin-data').textContent);
-  var charts = {};
-  window.cctwinCharts = charts;
-  var COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'];
+// The run page's drawing: maps the embedded data (every figure computed on
+// the Node side) to Chart.js charts, inside the frame chart-script.ts gives
+// every report page.
+import { chartScript } from './chart-script.js';
+export const CLIENT_SCRIPT = chartScript(String.raw`
   var STATE_COLORS = { engaged: '#1f77b4', available: '#2ca02c', idle: '#bbbbbb', rona: '#d62728' };
   var UNIT_LABEL = { s: 'seconds', ms: 'milliseconds', us: 'microseconds', ns: 'nanoseconds' };
 
-  Chart.defaults.animation = false;
-  Chart.defaults.responsive = true;
-  Chart.defaults.maintainAspectRatio = false;
-  Chart.defaults.font.family = 'system-ui, sans-serif';
-
-  function draw(id, config) {
-    var canvas = document.getElementById(id);
-    if (!canvas) return;
-    charts[id] = new Chart(canvas, config);
-  }
   function pct(v) { return (v * 100).toFixed(1) + '%'; }
   function clock(seconds) {
     var m = Math.floor(seconds / 60);
@@ -128,6 +101,4 @@ export const CLIENT_SCRIPT = String.raw`
     data: { labels: data.endStates.states, datasets: [{ label: 'conversations', data: data.endStates.counts, backgroundColor: [COLORS[2], COLORS[1], COLORS[3], COLORS[4], '#999999'] }] },
     options: { indexAxis: 'y', scales: { x: { beginAtZero: true } }, plugins: { legend: { display: false } } }
   });
-  }
-})();
-`;
+`);

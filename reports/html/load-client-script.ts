@@ -1,36 +1,10 @@
-// The load page's own script: draws its charts from the embedded data with
-// Chart.js (inlined before it), as client-script.ts does for a run's page:
-// every figure was computed on the Node side, each chart is kept in
-// `window.cctwinCharts` by its canvas id, and `document.body.dataset.charts`
-// is "drawn" (or the error) when done. Plain ES2017 in a string.
-export const LOAD_CLIENT_SCRIPT = String.raw`
-(function () {
-  'use strict';
-  try {
-    drawAll();
-    document.body.dataset.charts = 'drawn';
-  } catch (err) {
-    document.body.dataset.charts = 'error: ' + (err && err.message);
-    throw err;
-  }
-
-  function drawAll() {
-  var data = JSON.parse(document.getElementById('cctwin-data').textContent);
-  var charts = {};
-  window.cctwinCharts = charts;
+// The load page's drawing: maps the embedded data (every figure computed on
+// the Node side) to Chart.js charts, inside the frame chart-script.ts gives
+// every report page.
+import { chartScript } from './chart-script.js';
+export const LOAD_CLIENT_SCRIPT = chartScript(String.raw`
   var BASE_COLORS = { fromScheduled: '#d62728', fromSent: '#1f77b4' };
-  var COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'];
 
-  Chart.defaults.animation = false;
-  Chart.defaults.responsive = true;
-  Chart.defaults.maintainAspectRatio = false;
-  Chart.defaults.font.family = 'system-ui, sans-serif';
-
-  function draw(id, config) {
-    var canvas = document.getElementById(id);
-    if (!canvas) return;
-    charts[id] = new Chart(canvas, config);
-  }
   function number(v) { return Number(v.toPrecision(4)).toLocaleString('en-US'); }
 
   data.percentiles.forEach(function (chart) {
@@ -117,6 +91,4 @@ export const LOAD_CLIENT_SCRIPT = String.raw`
     data: { labels: data.endStates.states, datasets: [{ label: 'conversations', data: data.endStates.counts, backgroundColor: [COLORS[2], COLORS[1], COLORS[3], COLORS[4], '#999999'] }] },
     options: { indexAxis: 'y', scales: { x: { beginAtZero: true } }, plugins: { legend: { display: false } } }
   });
-  }
-})();
-`;
+`);

@@ -11,8 +11,8 @@ import { verdictOf } from '../budgets/evaluate-budgets.js';
 import type { LoadReport } from '../../sim/load/index.js';
 import { BALANCE_FIELDS } from '../../sim/load/balance.js';
 import { LATENCY_BASES, LOAD_MEASURES } from '../../sim/load/load-histograms.js';
-import { chartLibrarySource } from './chart-library.js';
-import { escapeHtml, jsonForScript, scriptForInline } from './escape.js';
+import { escapeHtml } from './escape.js';
+import { renderPage } from './page-shell.js';
 import { budgetValue, budgetsTable, percent, table } from './html-tables.js';
 import { LOAD_CLIENT_SCRIPT } from './load-client-script.js';
 import { BASE_LABELS, MEASURE_LABELS, loadPageData, type LoadHistogramSet, type LoadPageData } from './load-page-data.js';
@@ -36,19 +36,9 @@ export function renderLoadHtml(report: LoadReport, histograms: LoadHistogramSet,
     `started ${report.startedAt}`, `stopped: ${report.stoppedBy}`,
     ...(options.subtitle ? [options.subtitle] : []),
   ].map(escapeHtml).join(' · ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-<p class="sub">${sub}</p>
-<h2>Verdict</h2>
+  return renderPage({
+    title, csp: CSP, style: STYLE, sub, data, script: LOAD_CLIENT_SCRIPT,
+    body: `<h2>Verdict</h2>
 ${verdictLine(report)}
 <h3>Budgets</h3>
 ${budgetsTable(report.budgets)}
@@ -70,13 +60,8 @@ ${maskingSection(report)}
 <h2>Balance against the server</h2>
 ${balanceSection(report)}
 <h2>Conversations by end state</h2>
-<figure class="wide"><div class="chart" style="height:200px"><canvas id="end-states" role="img" aria-label="conversations by end state"></canvas></div></figure>
-<script type="application/json" id="cctwin-data">${jsonForScript(data)}</script>
-<script>${scriptForInline(chartLibrarySource())}</script>
-<script>${scriptForInline(LOAD_CLIENT_SCRIPT)}</script>
-</body>
-</html>
-`;
+<figure class="wide"><div class="chart" style="height:200px"><canvas id="end-states" role="img" aria-label="conversations by end state"></canvas></div></figure>`,
+  });
 }
 
 function verdictLine(r: LoadReport): string {

@@ -5,9 +5,9 @@
 import type { LatencyHistogram } from '../histogram.js';
 import { formatDuration } from '../format-duration.js';
 import { HISTOGRAM_NAMES, type HistogramName, type Report } from '../report.js';
-import { chartLibrarySource } from './chart-library.js';
 import { CLIENT_SCRIPT } from './client-script.js';
-import { escapeHtml, jsonForScript, scriptForInline } from './escape.js';
+import { escapeHtml } from './escape.js';
+import { renderPage } from './page-shell.js';
 import { budgetsTable, conversationsTable, histogramsTable, keyFiguresTable } from './html-tables.js';
 import { pageData, type PageData } from './page-data.js';
 
@@ -45,19 +45,10 @@ export function renderHtml(report: Report, histograms: Readonly<Record<Histogram
   const data = pageData(report, histograms);
   const replications = `${report.replications} replication${report.replications === 1 ? '' : 's'}`;
   const title = `cctwin report: ${report.scenario}`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-<p class="sub">seed ${report.seed} · ${replications} · ${escapeHtml(formatDuration(report.simulated.seconds, 's'))} simulated${options.subtitle ? ` · ${escapeHtml(options.subtitle)}` : ''}</p>
-<h2>Key figures</h2>
+  return renderPage({
+    title, csp: CSP, style: STYLE, data, script: CLIENT_SCRIPT,
+    sub: `seed ${report.seed} · ${replications} · ${escapeHtml(formatDuration(report.simulated.seconds, 's'))} simulated${options.subtitle ? ` · ${escapeHtml(options.subtitle)}` : ''}`,
+    body: `<h2>Key figures</h2>
 ${keyFiguresTable(report)}
 <h2>Budgets</h2>
 ${budgetsTable(report.budgets)}
@@ -71,13 +62,8 @@ ${HISTOGRAM_NAMES.map((name, i) => percentileFigure(data.percentiles[i]!, name))
 ${histogramsTable(report)}
 <h2>Conversations by end state</h2>
 <figure class="wide"><div class="chart" style="height:200px"><canvas id="end-states" role="img" aria-label="conversations by end state"></canvas></div></figure>
-${conversationsTable(report)}
-<script type="application/json" id="cctwin-data">${jsonForScript(data)}</script>
-<script>${scriptForInline(chartLibrarySource())}</script>
-<script>${scriptForInline(CLIENT_SCRIPT)}</script>
-</body>
-</html>
-`;
+${conversationsTable(report)}`,
+  });
 }
 
 function percentileFigure(p: PageData['percentiles'][number], name: HistogramName): string {

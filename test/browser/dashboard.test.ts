@@ -65,7 +65,8 @@ describe.skipIf(missing !== null)('live dashboard in headless Chromium', () => {
     // The shared launcher refuses every request that is not a file read; this page may talk to its own server only.
     await browser.context.setOffline(false);
     await browser.context.route(`${server.url}/**`, (route) => route.continue());
-  }, 30_000);
+    // Launching Chromium beside the rest of the suite on two busy cores has taken over 30 s.
+  }, 90_000);
   afterAll(async () => {
     await browser?.close();
     await server?.drain();

@@ -1,8 +1,8 @@
 // GET /: the live dashboard, one page with Chart.js inlined (as report.html
 // has it) so nothing is fetched but the page's own event stream, which the
 // Content-Security-Policy allows and nothing else.
-import { chartLibrarySource } from '../../../reports/html/chart-library.js';
-import { escapeHtml, scriptForInline } from '../../../reports/html/escape.js';
+import { escapeHtml } from '../../../reports/html/escape.js';
+import { renderPage } from '../../../reports/html/page-shell.js';
 import { DASHBOARD_SCRIPT } from './dashboard-script.js';
 
 export const DASHBOARD_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'";
@@ -42,19 +42,10 @@ export function renderDashboardPage(options: DashboardPageOptions): string {
   const title = `cctwin live: ${options.scenario}`;
   const counters = COUNTERS.map(([id, label]) => `<div><dt>${escapeHtml(label)}</dt><dd id="c-${id}">–</dd></div>`).join('\n');
   const chart = (id: string, heading: string) => `<figure><h3>${heading}</h3><div class="chart"><canvas id="${id}" role="img" aria-label="${heading}"></canvas></div></figure>`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${DASHBOARD_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-<p class="sub"><span id="status">connecting…</span> · <span id="updated"></span> · <a href="/api/state">state</a> · <a href="/metrics">metrics</a></p>
-<h2>Now</h2>
+  return renderPage({
+    title, csp: DASHBOARD_CSP, style: STYLE, script: DASHBOARD_SCRIPT,
+    sub: '<span id="status">connecting…</span> · <span id="updated"></span> · <a href="/api/state">state</a> · <a href="/metrics">metrics</a>',
+    body: `<h2>Now</h2>
 <dl class="counters">
 ${counters}
 </dl>
@@ -65,10 +56,6 @@ ${chart('agent-states', 'Agents per state (stacked)')}
 ${chart('conversations', 'Conversations answered, abandoned, completed')}
 </div>
 <h2>Engine time per command <span class="note">(since start)</span></h2>
-<table id="engine-latency"><thead><tr><th>command</th><th>count</th><th>p50 µs</th><th>p90 µs</th><th>p99 µs</th><th>max µs</th></tr></thead><tbody></tbody></table>
-<script>${scriptForInline(chartLibrarySource())}</script>
-<script>${scriptForInline(DASHBOARD_SCRIPT)}</script>
-</body>
-</html>
-`;
+<table id="engine-latency"><thead><tr><th>command</th><th>count</th><th>p50 µs</th><th>p90 µs</th><th>p99 µs</th><th>max µs</th></tr></thead><tbody></tbody></table>`,
+  });
 }
