@@ -1,33 +1,19 @@
 // Bad input and faults: oversize frames, floods, slow readers. Each gets an
 // error frame or a clean close of that one connection; the server and every
 // other session go on, and no conversation is lost.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../sim/server/index.js';
-import { startTestServer } from './helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { serverForFile, startTestServer } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 
-let server: RunningServer;
-const clients: TestClient[] = [];
+const file = serverForFile({ reconnectGraceMs: 200, maxFrameBytes: 64 * 1024, maxPayloadBytes: 256 * 1024 }, ['agents.0.count=6']);
+const track = file.track;
 
-beforeAll(async () => {
-  server = await startTestServer({ reconnectGraceMs: 200, maxFrameBytes: 64 * 1024, maxPayloadBytes: 256 * 1024 }, ['agents.0.count=6']);
-});
-afterAll(async () => {
-  for (const c of clients) c.ws.terminate();
-  await server.drain();
-});
-
-async function track(c: Promise<TestClient>): Promise<TestClient> {
-  const client = await c;
-  clients.push(client);
-  return client;
-}
 
 /** A bystander conversation that must go on whatever the abuser does. */
 async function bystander(agentId: string, customerId: string): Promise<{ a: TestClient; cust: TestClient; id: number }> {
-  const a = await track(TestClient.agent(server, agentId));
+  const a = await track(TestClient.agent(file.server, agentId));
   await a.ok({ type: 'setState', state: 'available' });
-  const cust = await track(TestClient.customer(server, 'whatsapp', customerId));
+  const cust = await track(TestClient.customer(file.server, 'whatsapp', customerId));
   await cust.ok({ type: 'message', text: 'hello' });
   const offer = await a.next('offer');
   await a.ok({ type: 'accept', offerId: offer.offerId });
@@ -45,7 +31,7 @@ async function stillTalking(b: { a: TestClient; cust: TestClient; id: number }, 
 describe('abuse of one connection leaves the others alone', () => {
   it('a frame over the limit is refused with E_FRAME_TOO_LARGE; one over the hard limit closes that connection 1009', async () => {
     const b = await bystander('desk-1', 'c-by-1');
-    const abuser = await track(TestClient.customer(server, 'sms', 'c-big'));
+    const abuser = await track(TestClient.customer(file.server, 'sms', 'c-big'));
     abuser.send(JSON.stringify({ type: 'message', text: 'x'.repeat(100 * 1024), ref: 'big' }));
     const err = await abuser.next('error');
     expect(err.code).toBe('E_FRAME_TOO_LARGE');
@@ -57,7 +43,7 @@ describe('abuse of one connection leaves the others alone', () => {
 
   it('a burst past the rate is answered E_RATE_LIMITED frame by frame; the connection stays open', async () => {
     const b = await bystander('desk-2', 'c-by-2');
-    const a = await track(TestClient.agent(server, 'desk-3'));
+    const a = await track(TestClient.agent(file.server, 'desk-3'));
     for (let i = 0; i < 150; i++) a.send({ type: 'listTargets', ref: i });
     const answers = await Promise.all(Array.from({ length: 150 }, (_, i) => a.next((f) => (f.type === 'ack' || f.type === 'error') && f.ref === i)));
     const limited = answers.filter((f) => f.type === 'error');
@@ -71,7 +57,7 @@ describe('abuse of one connection leaves the others alone', () => {
   it('a persistent flood closes that connection (1008); its conversation is re-queued after the grace period, not lost', async () => {
     const flooder = await bystander('desk-4', 'c-flooded');
     const b = await bystander('desk-5', 'c-by-3');
-    const rescuer = await track(TestClient.agent(server, 'desk-6'));
+    const rescuer = await track(TestClient.agent(file.server, 'desk-6'));
     await rescuer.ok({ type: 'setState', state: 'available' });
     for (let i = 0; i < 400; i++) flooder.a.send({ type: 'listTargets' });
     expect((await flooder.a.closed).code).toBe(1008);
@@ -88,13 +74,13 @@ describe('abuse of one connection leaves the others alone', () => {
 
   it('garbage from one customer is answered frame by frame and changes nothing', async () => {
     const b = await bystander('desk-1', 'c-by-4');
-    const before = await server.state();
-    const junk = await track(TestClient.customer(server, 'whatsapp', 'c-junk'));
+    const before = await file.server.state();
+    const junk = await track(TestClient.customer(file.server, 'whatsapp', 'c-junk'));
     const frames = ['', 'null', '{}', '{"type":1}', '{"type":"message"}', '{"type":"message","text":5}', '{"type":"end","now":true}', '\u0000\u0001', '{"type":"__proto__"}', '{"type":"message","text":"x","__proto__":{"polluted":true}}'];
     for (const f of frames) junk.send(f);
     for (let i = 0; i < frames.length; i++) expect(['E_MALFORMED', 'E_UNKNOWN_COMMAND']).toContain((await junk.next('error')).code);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const after = await server.state();
+    const after = await file.server.state();
     expect(after.counts.arrived).toBe(before.counts.arrived);
     await stillTalking(b, 'after the junk');
   });

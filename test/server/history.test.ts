@@ -3,9 +3,9 @@
 // agents that take its conversation (the history is capped in the engine and
 // paged out by the server, and the slow-reader rule counts only what a reader
 // owes), while a reader that really stops reading is still closed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../sim/server/index.js';
-import { startTestServer } from './helpers/test-server.js';
+import { serverForFile, startTestServer } from './helpers/test-server.js';
 import { TestClient, type Frame } from './helpers/ws-client.js';
 
 const GRACE_MS = 300;
@@ -13,22 +13,8 @@ const GRACE_MS = 300;
 const BIG = 62_000;
 const DROP_LINE = /^\d+ earlier messages? (was|were) dropped from this history$/;
 
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ reconnectGraceMs: GRACE_MS }, ['agents.0.count=6']);
-});
-afterAll(async () => {
-  for (const c of clients) c.ws.terminate();
-  await server.drain();
-});
-
-async function track(c: Promise<TestClient>): Promise<TestClient> {
-  const client = await c;
-  clients.push(client);
-  return client;
-}
+const file = serverForFile({ reconnectGraceMs: GRACE_MS }, ['agents.0.count=6']);
+const track = file.track;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -75,9 +61,9 @@ function framesOf(a: TestClient, id: number): Frame[] {
 
 describe('a customer writing as much as the rate limit allows', () => {
   it('cannot get its agent closed, even one that stalls for a second: 130 messages of 62 KB in about 3 s all arrive, the agent stays, the conversation stays with it; the next agent gets the capped history, paged, and stays too', async () => {
-    const ann = await track(TestClient.agent(server, 'desk-1'));
+    const ann = await track(TestClient.agent(file.server, 'desk-1'));
     await ann.ok({ type: 'setState', state: 'available' });
-    const cust = await track(TestClient.customer(server, 'whatsapp', 'c-flood'));
+    const cust = await track(TestClient.customer(file.server, 'whatsapp', 'c-flood'));
     await cust.ok({ type: 'message', text: 'hello' });
     const offer = await ann.next('offer');
     const id = offer.conversationId as number;
@@ -102,16 +88,16 @@ describe('a customer writing as much as the rate limit allows', () => {
     await asks;
 
     expect(ann.ws.readyState).toBe(ann.ws.OPEN);
-    expect(await slowReaderCloses(server)).toBe(0);
+    expect(await slowReaderCloses(file.server)).toBe(0);
     // Past the reconnection grace the conversation is still the agent's: it never went away.
     await sleep(GRACE_MS * 2);
-    expect(await ownerOf(server, id)).toBe('desk-1');
-    expect((await server.state()).counts.transferred).toBe(0);
+    expect(await ownerOf(file.server, id)).toBe('desk-1');
+    expect((await file.server.state()).counts.transferred).toBe(0);
     await ann.ok({ type: 'reply', conversationId: id, text: 'still here' });
     expect((await cust.next('message')).text).toBe('still here');
 
     // The next agent takes it with its history: capped to 256 KiB, paged, all of it, the ack after it.
-    const bob = await track(TestClient.agent(server, 'desk-2'));
+    const bob = await track(TestClient.agent(file.server, 'desk-2'));
     await bob.ok({ type: 'setState', state: 'available' });
     await ann.ok({ type: 'transfer', conversationId: id, queue: 'support' });
     const transfer = await bob.next('offer', { conversationId: id, kind: 'transfer' });
@@ -134,7 +120,7 @@ describe('a customer writing as much as the rate limit allows', () => {
     expect((await cust.next('message')).text).toBe('bob here');
     expect(bob.ws.readyState).toBe(bob.ws.OPEN);
     expect(ann.ws.readyState).toBe(ann.ws.OPEN);
-    expect(await slowReaderCloses(server)).toBe(0);
+    expect(await slowReaderCloses(file.server)).toBe(0);
     await bob.ok({ type: 'end', conversationId: id });
     await bob.ok({ type: 'wrapUp', conversationId: id, reason: 'Resolved' });
     await bob.ok({ type: 'setState', state: 'idle' });
@@ -144,10 +130,10 @@ describe('a customer writing as much as the rate limit allows', () => {
 
 describe('histories at the cap reach the agent in full', () => {
   it('on accept, while the customer and the agent keep other frames coming: every line, in order, live lines after the history', async () => {
-    const cust = await track(TestClient.customer(server, 'whatsapp', 'c-cap-accept'));
+    const cust = await track(TestClient.customer(file.server, 'whatsapp', 'c-cap-accept'));
     // Built while no agent is available: 90 lines of 3.5 KB, past the 256 KiB cap.
     const texts = await writeAtTheLimit(cust, 'cap', 90, 3_500);
-    const cara = await track(TestClient.agent(server, 'desk-3'));
+    const cara = await track(TestClient.agent(file.server, 'desk-3'));
     await cara.ok({ type: 'setState', state: 'available' });
     const offer = await cara.next('offer');
     const id = offer.conversationId as number;
@@ -169,19 +155,19 @@ describe('histories at the cap reach the agent in full', () => {
     expect(history.length).toBeGreaterThan(60);
     expect(all.slice(all.length - live.length)).toEqual(live);
     expect(cara.ws.readyState).toBe(cara.ws.OPEN);
-    expect(await slowReaderCloses(server)).toBe(0);
+    expect(await slowReaderCloses(file.server)).toBe(0);
     await cara.ok({ type: 'end', conversationId: id });
     await cara.ok({ type: 'wrapUp', conversationId: id, reason: 'Resolved' });
     await cara.ok({ type: 'setState', state: 'idle' });
   });
 
   it('on reconnecting: the desk with two histories at the cap, each complete and in order, with what the customers write meanwhile after it', async () => {
-    const dan = await track(TestClient.agent(server, 'desk-4'));
+    const dan = await track(TestClient.agent(file.server, 'desk-4'));
     await dan.ok({ type: 'setState', state: 'available' });
     const ids: number[] = [];
     const custs: TestClient[] = [];
     for (const name of ['c-rc-1', 'c-rc-2']) {
-      const c = await track(TestClient.customer(server, 'whatsapp', name));
+      const c = await track(TestClient.customer(file.server, 'whatsapp', name));
       await c.ok({ type: 'message', text: `hello from ${name}` });
       const offer = await dan.next('offer');
       await dan.ok({ type: 'accept', offerId: offer.offerId });
@@ -195,7 +181,7 @@ describe('histories at the cap reach the agent in full', () => {
     await dan.closed;
     await custs[0]!.ok({ type: 'message', text: 'while you were away' });
 
-    const again = await track(TestClient.open(`${server.wsUrl}/agent?token=${encodeURIComponent(server.agentToken('desk-4'))}`));
+    const again = await track(TestClient.open(`${file.server.wsUrl}/agent?token=${encodeURIComponent(file.server.agentToken('desk-4'))}`));
     // The customers write on at once: live frames while the desk's histories page out.
     const after = custs.map((c, k) => c.request({ type: 'message', text: `after reconnect ${k}` }));
     for (const a of await Promise.all(after)) expect(a.type).toBe('ack');
@@ -213,7 +199,7 @@ describe('histories at the cap reach the agent in full', () => {
       expect(history.reduce((n, t) => n + Buffer.byteLength(t), 0)).toBeLessThanOrEqual(256 * 1024);
     }
     expect(again.ws.readyState).toBe(again.ws.OPEN);
-    expect(await slowReaderCloses(server)).toBe(0);
+    expect(await slowReaderCloses(file.server)).toBe(0);
     for (const id of ids) {
       await again.ok({ type: 'end', conversationId: id });
       await again.ok({ type: 'wrapUp', conversationId: id, reason: 'Resolved' });

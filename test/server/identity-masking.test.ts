@@ -5,9 +5,8 @@
 // targets, the desk resent on reconnect, nor a conference invitation. The
 // frames are checked against the injected values (digits compared with the
 // separators removed), never with the masker's own detectors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../sim/server/index.js';
-import { adminCall, startTestServer } from './helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { adminCall, serverForFile } from './helpers/test-server.js';
 import { TestClient, type Frame } from './helpers/ws-client.js';
 
 interface Variant {
@@ -64,17 +63,11 @@ function leaksOf(frames: readonly Frame[], value: string): string[] {
   return leaks;
 }
 
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-async function track(c: Promise<TestClient>): Promise<TestClient> {
-  const client = await c;
-  clients.push(client);
-  return client;
-}
+const file = serverForFile({ reconnectGraceMs: 30_000 });
+const track = file.track;
 
 async function availableAgent(id: string): Promise<TestClient> {
-  const a = await track(TestClient.agent(server, id));
+  const a = await track(TestClient.agent(file.server, id));
   await a.ok({ type: 'setState', state: 'available' });
   await a.next('state', { state: 'available' });
   return a;
@@ -84,18 +77,10 @@ async function availableAgent(id: string): Promise<TestClient> {
 async function reconnect(a: TestClient, id: string): Promise<TestClient> {
   a.ws.terminate();
   await a.closed;
-  const again = await track(TestClient.agent(server, id));
+  const again = await track(TestClient.agent(file.server, id));
   await again.next('state', { state: 'available' });
   return again;
 }
-
-beforeAll(async () => {
-  server = await startTestServer({ reconnectGraceMs: 30_000 });
-});
-afterAll(async () => {
-  for (const c of clients) c.ws.terminate();
-  await server.drain();
-});
 
 describe('identity fields reach agents masked by field', () => {
   it('the checks see a leak: frames holding the raw values are caught, masked ones are not', () => {
@@ -112,7 +97,7 @@ describe('identity fields reach agents masked by field', () => {
     const [first, second] = queue === 'sales' ? ['sales-1', null] : ['desk-1', 'desk-2'];
     let agent = await availableAgent(first!);
     const frames: Frame[] = [];
-    const cust = await track(TestClient.customer(server, v.channel, v.customerId, { number: v.number }));
+    const cust = await track(TestClient.customer(file.server, v.channel, v.customerId, { number: v.number }));
     await cust.ok({ type: 'message', text: 'hello, I need help with my order' });
 
     const offer = await agent.next('offer');
@@ -168,9 +153,9 @@ describe('identity fields reach agents masked by field', () => {
   });
 
   it('the state view masks identity fields as agents see them', async () => {
-    const cust = await track(TestClient.customer(server, 'sms', '16315550199', { number: '16315550188' }));
+    const cust = await track(TestClient.customer(file.server, 'sms', '16315550199', { number: '16315550188' }));
     await cust.ok({ type: 'message', text: 'hello?' });
-    const state = await server.state();
+    const state = await file.server.state();
     const views = state.conversations.map((c) => c.customer);
     expect(views).toContainEqual({ name: '*******0199', number: '*******0188' });
     const asFrame: Frame = { type: 'state', conversations: state.conversations };
@@ -181,10 +166,10 @@ describe('identity fields reach agents masked by field', () => {
   });
 
   it('a tenant that does not mask shows the fields as they are', async () => {
-    expect((await adminCall(server, 'POST', '/api/admin/settings', { maskSensitiveData: false })).status).toBe(200);
+    expect((await adminCall(file.server, 'POST', '/api/admin/settings', { maskSensitiveData: false })).status).toBe(200);
     try {
       const agent = await availableAgent('sales-1');
-      const cust = await track(TestClient.customer(server, 'sms', '16315550142', { number: '1-631-555-0177' }));
+      const cust = await track(TestClient.customer(file.server, 'sms', '16315550142', { number: '1-631-555-0177' }));
       await cust.ok({ type: 'message', text: 'hello' });
       const offer = await agent.next('offer');
       expect(offer.customer).toEqual({ name: '16315550142', number: '1-631-555-0177' });
@@ -193,7 +178,7 @@ describe('identity fields reach agents masked by field', () => {
       await agent.ok({ type: 'wrapUp', conversationId: offer.conversationId, reason: 'Resolved' });
       await agent.close();
     } finally {
-      await adminCall(server, 'POST', '/api/admin/settings', { maskSensitiveData: true });
+      await adminCall(file.server, 'POST', '/api/admin/settings', { maskSensitiveData: true });
     }
   });
 });

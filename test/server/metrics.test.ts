@@ -4,10 +4,10 @@
 // histograms with ordered buckets whose counts never fall and end in +Inf ==
 // _count, the process and Node runtime metrics, and agent state gauges
 // (engaged included) that agree with /api/state.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../sim/server/index.js';
 import { ServerMetrics } from '../../sim/server/server-metrics.js';
-import { startTestServer } from './helpers/test-server.js';
+import { serverForFile, startTestServer } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 
 interface Sample {
@@ -124,22 +124,8 @@ async function scrape(server: RunningServer): Promise<Map<string, Family>> {
   return parseExposition(await res.text());
 }
 
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-async function track(c: Promise<TestClient>): Promise<TestClient> {
-  const client = await c;
-  clients.push(client);
-  return client;
-}
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.ws.terminate();
-  await server.drain();
-});
+const file = serverForFile();
+const track = file.track;
 
 describe('/metrics', () => {
   it('the exposition parser refuses what the format does not allow', () => {
@@ -154,9 +140,9 @@ describe('/metrics', () => {
 
   it('after traffic: histograms, runtime metrics, counters, and agent state gauges that match /api/state', async () => {
     // desk-1 takes a chat (engaged), desk-2 waits (available), desk-3 stays idle, sales-1 lets an SMS run into RONA.
-    const ann = await track(TestClient.agent(server, 'desk-1'));
+    const ann = await track(TestClient.agent(file.server, 'desk-1'));
     await ann.ok({ type: 'setState', state: 'available' });
-    const cust = await track(TestClient.customer(server, 'whatsapp', 'm-1'));
+    const cust = await track(TestClient.customer(file.server, 'whatsapp', 'm-1'));
     await cust.ok({ type: 'message', text: 'hello' });
     const offer = await ann.next('offer');
     await ann.ok({ type: 'accept', offerId: offer.offerId });
@@ -165,18 +151,18 @@ describe('/metrics', () => {
     await cust.ok({ type: 'message', text: 'my order is late' });
     await ann.ok({ type: 'listTargets' });
     expect(await ann.refused({ type: 'accept', offerId: 999 })).toBe('E_UNKNOWN_OFFER');
-    const bob = await track(TestClient.agent(server, 'desk-2'));
+    const bob = await track(TestClient.agent(file.server, 'desk-2'));
     await bob.ok({ type: 'setState', state: 'available' });
-    await track(TestClient.agent(server, 'desk-3'));
-    const sam = await track(TestClient.agent(server, 'sales-1'));
+    await track(TestClient.agent(file.server, 'desk-3'));
+    const sam = await track(TestClient.agent(file.server, 'sales-1'));
     await sam.ok({ type: 'setState', state: 'available' });
-    const texter = await track(TestClient.customer(server, 'sms', 'm-2'));
+    const texter = await track(TestClient.customer(file.server, 'sms', 'm-2'));
     await texter.ok({ type: 'message', text: 'anyone?' });
     await sam.next('offerRescinded', { reason: 'rona' }, 3000);
     await sam.next('state', { state: 'rona' });
 
-    const families = await scrape(server);
-    const state = await server.state();
+    const families = await scrape(file.server);
+    const state = await file.server.state();
 
     // Agents by every state: engaged counted apart from available, all of them adding up.
     expect(families.get('cctwin_agents')!.type).toBe('gauge');
@@ -234,7 +220,7 @@ describe('/metrics', () => {
       expect(value(families, 'cctwin_command_round_trip_seconds_count')).toBe(0);
       expect(families.get('cctwin_errors_total')!.samples).toEqual([]);
       expect(value(families, 'cctwin_agents', { state: 'idle' })).toBe(4);
-      expect(value(await scrape(server), 'cctwin_frames_in_total', { role: 'agent' })).toBe(7);
+      expect(value(await scrape(file.server), 'cctwin_frames_in_total', { role: 'agent' })).toBe(7);
     } finally {
       await other.drain();
     }

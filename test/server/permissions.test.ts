@@ -2,27 +2,13 @@
 // connects only with a token that proves its name, a customer sees only its
 // own conversation, and admin calls need the admin token.
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentToken, type RunningServer } from '../../sim/server/index.js';
-import { adminCall, ADMIN_TOKEN, startTestServer, TEST_SECRET } from './helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { agentToken } from '../../sim/server/index.js';
+import { adminCall, ADMIN_TOKEN, serverForFile, startTestServer, TEST_SECRET } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.ws.terminate();
-  await server.drain();
-});
-
-async function track<T extends TestClient>(c: Promise<T>): Promise<T> {
-  const client = await c;
-  clients.push(client);
-  return client;
-}
+const file = serverForFile();
+const track = file.track;
 
 async function refusedUpgrade(url: string, headers: Record<string, string> = {}): Promise<number> {
   try {
@@ -36,10 +22,10 @@ async function refusedUpgrade(url: string, headers: Record<string, string> = {})
 
 describe('agents act only on their own work', () => {
   it("another agent's offer is unknown to me; another agent's conversation is not assigned to me", async () => {
-    const ann = await track(TestClient.agent(server, 'desk-1'));
-    const bob = await track(TestClient.agent(server, 'desk-2'));
+    const ann = await track(TestClient.agent(file.server, 'desk-1'));
+    const bob = await track(TestClient.agent(file.server, 'desk-2'));
     await ann.ok({ type: 'setState', state: 'available' });
-    const cust = await track(TestClient.customer(server, 'whatsapp', 'c-perm'));
+    const cust = await track(TestClient.customer(file.server, 'whatsapp', 'c-perm'));
     await cust.ok({ type: 'message', text: 'hello' });
     const offer = await ann.next('offer');
     expect(await bob.refused({ type: 'accept', offerId: offer.offerId })).toBe('E_UNKNOWN_OFFER');
@@ -66,12 +52,12 @@ describe('agents act only on their own work', () => {
   });
 
   it('a customer receives only its own conversation', async () => {
-    const ann = await track(TestClient.agent(server, 'desk-3'));
+    const ann = await track(TestClient.agent(file.server, 'desk-3'));
     await ann.ok({ type: 'setState', state: 'available' });
-    const one = await track(TestClient.customer(server, 'livechat', 'c-one'));
-    const two = await track(TestClient.customer(server, 'livechat', 'c-two'));
+    const one = await track(TestClient.customer(file.server, 'livechat', 'c-one'));
+    const two = await track(TestClient.customer(file.server, 'livechat', 'c-two'));
     // The same id on another channel is another customer.
-    const twoElsewhere = await track(TestClient.customer(server, 'whatsapp', 'c-two'));
+    const twoElsewhere = await track(TestClient.customer(file.server, 'whatsapp', 'c-two'));
     await one.ok({ type: 'message', text: 'first' });
     await two.ok({ type: 'message', text: 'second' });
     const offers = [await ann.next('offer'), await ann.next('offer')];
@@ -91,13 +77,13 @@ describe('agents act only on their own work', () => {
 
 describe('connecting', () => {
   it('an agent needs a token that proves its name: 401 otherwise, and no socket', async () => {
-    const base = `${server.wsUrl}/agent`;
+    const base = `${file.server.wsUrl}/agent`;
     const forged = (secret: string, id: string): string => `${id}.${createHmac('sha256', secret).update(`cctwin-agent:${id}`).digest('base64url')}`;
     expect(await refusedUpgrade(base)).toBe(401);
     expect(await refusedUpgrade(`${base}?token=`)).toBe(401);
     expect(await refusedUpgrade(`${base}?token=desk-1`)).toBe(401);
     expect(await refusedUpgrade(`${base}?token=${encodeURIComponent(forged('another secret', 'desk-1'))}`)).toBe(401);
-    const ann = server.agentToken('desk-1');
+    const ann = file.server.agentToken('desk-1');
     expect(await refusedUpgrade(`${base}?token=${encodeURIComponent(`desk-2${ann.slice(ann.indexOf('.'))}`)}`)).toBe(401);
     // Validly signed, but no such agent.
     expect(await refusedUpgrade(`${base}?token=${encodeURIComponent(agentToken(TEST_SECRET, 'ghost-1'))}`)).toBe(401);
@@ -108,20 +94,20 @@ describe('connecting', () => {
   });
 
   it('a customer names a channel with an asset and an id: 400 or 404 otherwise; unknown paths 404', async () => {
-    expect(await refusedUpgrade(`${server.wsUrl}/customer?channel=fax&customerId=x`)).toBe(400);
-    expect(await refusedUpgrade(`${server.wsUrl}/customer?channel=sms`)).toBe(400);
-    expect(await refusedUpgrade(`${server.wsUrl}/customer?channel=livechat&customerId=x&queue=sales`)).toBe(404);
-    expect(await refusedUpgrade(`${server.wsUrl}/elsewhere`)).toBe(404);
+    expect(await refusedUpgrade(`${file.server.wsUrl}/customer?channel=fax&customerId=x`)).toBe(400);
+    expect(await refusedUpgrade(`${file.server.wsUrl}/customer?channel=sms`)).toBe(400);
+    expect(await refusedUpgrade(`${file.server.wsUrl}/customer?channel=livechat&customerId=x&queue=sales`)).toBe(404);
+    expect(await refusedUpgrade(`${file.server.wsUrl}/elsewhere`)).toBe(404);
   });
 
   it('a second connection for the same agent replaces the first (4001), which is not a disconnect', async () => {
-    const first = await track(TestClient.agent(server, 'desk-2'));
+    const first = await track(TestClient.agent(file.server, 'desk-2'));
     await first.ok({ type: 'setState', state: 'available' });
-    const second = await track(TestClient.agent(server, 'desk-2'));
+    const second = await track(TestClient.agent(file.server, 'desk-2'));
     expect((await first.closed).code).toBe(4001);
     // The server's own close event of the old socket lands about when the client's does.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const desk2 = (await server.state()).agents.find((a) => a.agentId === 'desk-2');
+    const desk2 = (await file.server.state()).agents.find((a) => a.agentId === 'desk-2');
     expect(desk2).toMatchObject({ state: 'available', connected: true });
     await second.ok({ type: 'setState', state: 'idle' });
   });
@@ -130,14 +116,14 @@ describe('connecting', () => {
 describe('admin calls', () => {
   it('need the admin token, compared exactly', async () => {
     for (const token of [null, 'wrong', `${ADMIN_TOKEN}x`, ADMIN_TOKEN.slice(0, -1)]) {
-      const res = await adminCall(server, 'POST', '/api/admin/settings', { csatOnSessionEnd: false }, token);
+      const res = await adminCall(file.server, 'POST', '/api/admin/settings', { csatOnSessionEnd: false }, token);
       expect(res, String(token)).toMatchObject({ status: 401, json: { code: 'E_UNAUTHORIZED' } });
-      expect((await adminCall(server, 'DELETE', '/api/admin/assets/sms:sales', undefined, token)).status).toBe(401);
+      expect((await adminCall(file.server, 'DELETE', '/api/admin/assets/sms:sales', undefined, token)).status).toBe(401);
     }
-    expect((await server.state()).tenant.csatOnSessionEnd).toBe(true);
-    const ok = await adminCall(server, 'POST', '/api/admin/settings', { csatOnSessionEnd: false });
+    expect((await file.server.state()).tenant.csatOnSessionEnd).toBe(true);
+    const ok = await adminCall(file.server, 'POST', '/api/admin/settings', { csatOnSessionEnd: false });
     expect(ok).toMatchObject({ status: 200, json: { tenant: { csatOnSessionEnd: false } } });
-    await adminCall(server, 'POST', '/api/admin/settings', { csatOnSessionEnd: true });
+    await adminCall(file.server, 'POST', '/api/admin/settings', { csatOnSessionEnd: true });
   });
 
   it('are off when the server has no admin token', async () => {

@@ -2,38 +2,23 @@
 // it reconnects within the grace period; after it, they go back to their
 // queue (a transfer to the queue: counted `transferred`, never lost) or, in
 // a conference, stay with the other agent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../sim/server/index.js';
-import { startTestServer } from './helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { serverForFile } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 
 const GRACE_MS = 300;
-let server: RunningServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ reconnectGraceMs: GRACE_MS }, ['agents.0.count=6']);
-});
-afterAll(async () => {
-  for (const c of clients) c.ws.terminate();
-  await server.drain();
-});
-
-async function track(c: Promise<TestClient>): Promise<TestClient> {
-  const client = await c;
-  clients.push(client);
-  return client;
-}
+const file = serverForFile({ reconnectGraceMs: GRACE_MS }, ['agents.0.count=6']);
+const track = file.track;
 
 async function availableAgent(id: string): Promise<TestClient> {
-  const a = await track(TestClient.agent(server, id));
+  const a = await track(TestClient.agent(file.server, id));
   await a.ok({ type: 'setState', state: 'available' });
   return a;
 }
 
 /** `agentId` accepts a new customer's conversation, then stays available. */
 async function conversation(a: TestClient, customerId: string): Promise<{ cust: TestClient; id: number }> {
-  const cust = await track(TestClient.customer(server, 'whatsapp', customerId));
+  const cust = await track(TestClient.customer(file.server, 'whatsapp', customerId));
   await cust.ok({ type: 'message', text: `hello from ${customerId}` });
   const offer = await a.next('offer');
   await a.ok({ type: 'accept', offerId: offer.offerId });
@@ -41,7 +26,7 @@ async function conversation(a: TestClient, customerId: string): Promise<{ cust: 
 }
 
 async function agentView(id: string): Promise<Record<string, unknown>> {
-  return (await server.state()).agents.find((a) => a.agentId === id) as unknown as Record<string, unknown>;
+  return (await file.server.state()).agents.find((a) => a.agentId === id) as unknown as Record<string, unknown>;
 }
 
 describe('reconnection', () => {
@@ -52,14 +37,14 @@ describe('reconnection', () => {
     await ann.closed;
     // While ann is away she gets no new work; the customer keeps writing.
     await cust.ok({ type: 'message', text: 'are you still there?' });
-    const again = await track(TestClient.open(`${server.wsUrl}/agent?token=${encodeURIComponent(server.agentToken('desk-1'))}`));
+    const again = await track(TestClient.open(`${file.server.wsUrl}/agent?token=${encodeURIComponent(file.server.agentToken('desk-1'))}`));
     expect(await again.next('state')).toEqual({ type: 'state', state: 'idle', reason: 'Disconnected' });
     expect(await again.next('conversation', { conversationId: id })).toMatchObject({ role: 'owner', phase: 'active' });
     expect((await again.next('message', { conversationId: id, text: 'are you still there?' })).from).toBe('customer');
     await again.next('state', { state: 'available' });
     await again.ok({ type: 'reply', conversationId: id, text: 'yes, back now' });
     expect((await cust.next('message')).text).toBe('yes, back now');
-    expect((await server.state()).counts.transferred).toBe(0);
+    expect((await file.server.state()).counts.transferred).toBe(0);
     await again.ok({ type: 'end', conversationId: id });
     await again.ok({ type: 'wrapUp', conversationId: id, reason: 'Resolved' });
     await again.ok({ type: 'setState', state: 'idle' });
@@ -69,7 +54,7 @@ describe('reconnection', () => {
     const ann = await availableAgent('desk-2');
     const { cust, id } = await conversation(ann, 'c-requeue');
     await ann.ok({ type: 'setState', state: 'idle' });
-    const transferredBefore = (await server.state()).counts.transferred;
+    const transferredBefore = (await file.server.state()).counts.transferred;
     const bob = await availableAgent('desk-3');
     ann.ws.terminate();
     const offer = await bob.next('offer', { conversationId: id, kind: 'transfer' }, GRACE_MS + 3000);
@@ -77,10 +62,10 @@ describe('reconnection', () => {
     expect((await bob.next('message', { conversationId: id, from: 'customer' })).text).toBe('hello from c-requeue');
     await bob.ok({ type: 'reply', conversationId: id, text: 'I have it now' });
     expect((await cust.next('message')).text).toBe('I have it now');
-    expect((await server.state()).counts.transferred).toBe(transferredBefore + 1);
+    expect((await file.server.state()).counts.transferred).toBe(transferredBefore + 1);
     expect(await agentView('desk-2')).toMatchObject({ load: 0, conversations: 0, connected: false, state: 'idle' });
     // Coming back later, ann finds an empty desk.
-    const later = await track(TestClient.open(`${server.wsUrl}/agent?token=${encodeURIComponent(server.agentToken('desk-2'))}`));
+    const later = await track(TestClient.open(`${file.server.wsUrl}/agent?token=${encodeURIComponent(file.server.agentToken('desk-2'))}`));
     await later.next('state');
     await later.ok({ type: 'listTargets' });
     expect(later.taken('conversation')).toEqual([]);
@@ -111,19 +96,19 @@ describe('reconnection', () => {
 
   it('a pending offer survives a short drop; past its timeout it runs into RONA as usual and the conversation keeps its place', async () => {
     const sam = await availableAgent('sales-1');
-    const cust = await track(TestClient.customer(server, 'sms', 'c-pending'));
+    const cust = await track(TestClient.customer(file.server, 'sms', 'c-pending'));
     await cust.ok({ type: 'message', text: 'hi' });
     const offer = await sam.next('offer');
     sam.ws.terminate();
     await sam.closed;
-    const again = await track(TestClient.open(`${server.wsUrl}/agent?token=${encodeURIComponent(server.agentToken('sales-1'))}`));
+    const again = await track(TestClient.open(`${file.server.wsUrl}/agent?token=${encodeURIComponent(file.server.agentToken('sales-1'))}`));
     // Back before the 400 ms RONA timeout: the offer is still there, and can be accepted.
     const desk = await again.next('offer', { offerId: offer.offerId });
     expect(desk.conversationId).toBe(offer.conversationId);
     // Away again, past the timeout: RONA, and the agent stays in rona (only its own action leaves it).
     again.ws.terminate();
     await again.closed;
-    const third = await track(TestClient.open(`${server.wsUrl}/agent?token=${encodeURIComponent(server.agentToken('sales-1'))}`));
+    const third = await track(TestClient.open(`${file.server.wsUrl}/agent?token=${encodeURIComponent(file.server.agentToken('sales-1'))}`));
     await third.next('state');
     // Polled: nobody connected is told of this RONA if it happened before the reconnection.
     for (let i = 0; i < 50 && (await agentView('sales-1')).state !== 'rona'; i++) await new Promise((r) => setTimeout(r, 20));
