@@ -39,6 +39,7 @@ export class CommandBatcher {
 
   /** Frames the engine's clock caused. */
   deliverSpontaneous(outcome: HostOutcome): void {
+    this.metrics.recordEngineCommands(outcome);
     this.hub.deliver(outcome, 0, outcome.frames.length);
   }
 
@@ -65,6 +66,7 @@ export class CommandBatcher {
 
   private settle(outcome: HostOutcome, dones: OpDone[], sentAt: number): void {
     this.metrics.recordBatchRoundTrip(sentAt);
+    this.metrics.recordEngineCommands(outcome);
     let from = 0;
     for (let i = 0; i < dones.length; i++) {
       const to = outcome.ends[i]!;

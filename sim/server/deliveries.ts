@@ -11,6 +11,9 @@ export interface Deliveries {
    * so it runs parallel to `frames` (absent: no frame was about anything).
    */
   about?: number[];
+  /** Each engine command run for this outcome, by type, and the time it took (ns): the /metrics histogram. */
+  commandTypes?: string[];
+  commandNs?: number[];
 }
 
 export function agentTarget(agentId: string): string {

@@ -185,6 +185,8 @@ export class EngineHost {
     let h = this.latency.get(cmd.type);
     if (h === undefined) this.latency.set(cmd.type, (h = createLatencyHistogram('ns')));
     recordValue(h, elapsedNs);
+    (out.commandTypes ??= []).push(cmd.type);
+    (out.commandNs ??= []).push(elapsedNs);
     if (refusal !== null) return refusal;
     for (const e of events) {
       if (e.type === 'timer') this.setOfferTimer(e.ref, e.atMs);

@@ -2,9 +2,7 @@
 // the engine host's state copied in at each scrape, followed by the process
 // and Node runtime metrics (collectDefaultMetrics). Metric names are listed in
 // sim/server/README.md.
-import { Counter, Gauge, Registry, type Metric } from 'prom-client';
-import { convertTime } from '../../reports/time-unit.js';
-import type { HistogramSummary } from '../../reports/histogram.js';
+import { Counter, Gauge, Registry } from 'prom-client';
 import type { HostState, LoopDelay } from './host-snapshot.js';
 import { processRegistry, type Role, type ServerMetrics } from './server-metrics.js';
 import type { SocketHub } from './socket-hub.js';
@@ -52,7 +50,6 @@ type Labels = Record<string, string>;
 class MetricsPage {
   private readonly gauges: Record<string, Gauge>;
   private readonly counters: Record<string, Counter>;
-  private readonly engineLatency: PrecomputedSummary;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -86,11 +83,6 @@ class MetricsPage {
       batches: counter('cctwin_batches_total', 'Batches sent to the engine'),
       batchedOps: counter('cctwin_batched_ops_total', 'Operations in those batches'),
     };
-    this.engineLatency = new PrecomputedSummary(
-      'cctwin_engine_command_seconds',
-      'Time the engine took per command, by command type (since start: the engine host keeps HDR histograms, not buckets)',
-      registry,
-    );
   }
 
   update(host: HostState, m: ServerMetrics, hub: SocketHub): void {
@@ -123,7 +115,6 @@ class MetricsPage {
     setEach(c.framesUndelivered, [[m.framesUndelivered, {}]]);
     setEach(c.batches, [[m.batches, {}]]);
     setEach(c.batchedOps, [[m.batchedOps, {}]]);
-    this.engineLatency.set(host.engineLatency);
   }
 }
 
@@ -143,40 +134,3 @@ function loopDelaySamples(thread: string, d: LoopDelay): [number, Labels][] {
   return Object.entries(d).map(([stat, ms]) => [ms / 1000, { thread, stat }]);
 }
 
-/**
- * A summary whose quantiles were computed elsewhere: the engine host's HDR
- * histograms per command type, cumulative since start. prom-client's own
- * Summary computes its quantiles from observations it receives, so this one
- * hands the registry the figures as they are.
- */
-class PrecomputedSummary {
-  readonly type = 'summary';
-  readonly aggregator = 'omit';
-  private byCommand: Record<string, HistogramSummary> = {};
-
-  constructor(readonly name: string, readonly help: string, registry: Registry) {
-    registry.registerMetric(this as unknown as Metric);
-  }
-
-  set(byCommand: Record<string, HistogramSummary>): void {
-    this.byCommand = byCommand;
-  }
-
-  get(): { name: string; help: string; type: string; aggregator: string; values: { value: number; labels: Labels; metricName?: string }[] } {
-    const values: { value: number; labels: Labels; metricName?: string }[] = [];
-    for (const [command, h] of Object.entries(this.byCommand)) {
-      const s = (v: number): number => convertTime(v, h.unit, 's');
-      for (const [quantile, v] of [['0.5', h.p50], ['0.9', h.p90], ['0.99', h.p99], ['0.999', h.p999]] as const) {
-        values.push({ value: s(v), labels: { command, quantile } });
-      }
-      // HDR keeps no sum: mean x count.
-      values.push({ metricName: `${this.name}_sum`, value: s(h.mean * h.count), labels: { command } });
-      values.push({ metricName: `${this.name}_count`, value: h.count, labels: { command } });
-    }
-    return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
-  }
-
-  reset(): void {
-    this.byCommand = {};
-  }
-}

@@ -14,6 +14,8 @@ export type Role = 'agent' | 'customer';
 /** Frame arrival to its ack or error: a few ms at rest, tens under load (sim/server/README.md). */
 export const ROUND_TRIP_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5];
 /** A batch to the engine and back: about 0.1 ms for the thread hop at rest, more as batches grow. */
+/** A routing command takes microseconds; a big history or a GC pause, milliseconds. */
+export const ENGINE_COMMAND_BUCKETS = [0.000001, 0.0000025, 0.000005, 0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.005, 0.025];
 export const BATCH_ROUND_TRIP_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
 // Process-wide figures (CPU, memory, handles, GC, the socket thread's
@@ -67,6 +69,8 @@ export class ServerMetrics {
 
   /** Made on the first batch reported (recordBatchRoundTrip), so the page never shows a latency nobody measures. */
   private batchRoundTrip: Histogram | undefined;
+  /** Made on the first command reported, like batchRoundTrip. */
+  private engineCommand: Histogram<'command'> | undefined;
 
   error(code: string): void {
     this.errors.inc({ code });
@@ -82,6 +86,19 @@ export class ServerMetrics {
   }
 
   /** `sentAt`: performance.now() when the batch left for the engine; call when its outcome is back. */
+  /** The engine's time for each command of an outcome (measured where the engine runs), by command type. */
+  recordEngineCommands(outcome: { commandTypes?: string[]; commandNs?: number[] }): void {
+    const types = outcome.commandTypes;
+    const ns = outcome.commandNs;
+    if (types === undefined || ns === undefined) return;
+    this.engineCommand ??= new Histogram({
+      name: 'cctwin_engine_command_duration_seconds',
+      help: 'Time the engine took for one command, by command type (measured on the engine thread)',
+      labelNames: ['command'], buckets: ENGINE_COMMAND_BUCKETS, registers: [this.registry],
+    });
+    for (let i = 0; i < types.length; i++) this.engineCommand.observe({ command: types[i]! }, ns[i]! / 1e9);
+  }
+
   recordBatchRoundTrip(sentAt: number): void {
     this.batchRoundTrip ??= new Histogram({
       name: 'cctwin_engine_batch_round_trip_seconds',

@@ -57,9 +57,9 @@ describe('HTTP', () => {
     expect(sample(text, 'cctwin_frames_in_total{role="customer"}')).toBe(1);
     expect(sample(text, 'cctwin_frames_out_total{role="agent"}')).toBeGreaterThanOrEqual(2);
     expect(sample(text, 'cctwin_connections{role="agent"}')).toBe(1);
-    expect(text).toContain('# TYPE cctwin_engine_command_seconds summary');
-    expect(sample(text, 'cctwin_engine_command_seconds_count{command="customerMessage"}')).toBe(1);
-    expect(sample(text, 'cctwin_engine_command_seconds{command="customerMessage",quantile="0.99"}')).toBeGreaterThan(0);
+    expect(text).toContain('# TYPE cctwin_engine_command_duration_seconds histogram');
+    expect(sample(text, 'cctwin_engine_command_duration_seconds_count{command="customerMessage"}')).toBe(1);
+    expect(sample(text, 'cctwin_engine_command_duration_seconds_bucket{le="+Inf",command="customerMessage"}')).toBe(1);
     expect(sample(text, 'cctwin_command_round_trip_seconds_count')).toBe(2);
     expect(sample(text, 'cctwin_event_loop_delay_seconds{thread="socket",stat="p99"}')).toBeGreaterThan(0);
     expect(sample(text, 'cctwin_event_loop_delay_seconds{thread="engine",stat="p99"}')).toBeGreaterThan(0);
