@@ -3,7 +3,6 @@
 // file (bench/budget/README.md) and exits 1 when one misses: a verdict for CI,
 // never an assertion in a test.
 import { writeFileSync } from 'node:fs';
-import type { Argv, CommandModule } from 'yargs';
 import { runMaskingBench } from '../../bench/masking/run-masking-bench.js';
 import { formatMaskingBench } from '../../bench/masking/format-masking-bench.js';
 import { printRoutingBench, runRoutingBench } from '../../bench/routing/main.js';
@@ -13,13 +12,13 @@ import { runBenchBudgets } from '../../bench/budget/run-bench-budgets.js';
 import { formatBenchVerdicts } from '../../bench/budget/check-bench-budgets.js';
 import { renderJunit } from '../../reports/junit.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
-import { checkNumbers } from '../option-checks.js';
 import { writingTo } from '../output.js';
+import { TARGETS, type Target } from './bench.command.js';
 
-const TARGETS = ['masking', 'routing', 'sim'] as const;
-type Target = (typeof TARGETS)[number];
+// The definition lives in bench.command.ts, so that the CLI loads this file only to run.
+export { benchCommand } from './bench.command.js';
 
-interface BenchArgs {
+export interface BenchArgs {
   target?: Target;
   json?: boolean;
   runs?: number;
@@ -79,21 +78,3 @@ export async function runBenchBudget(file: string, args: Pick<BenchArgs, 'target
   }
   return verdicts.every((v) => v.pass) ? EXIT_OK : EXIT_BUDGET_FAILED;
 }
-
-export const benchCommand: CommandModule<object, BenchArgs> = {
-  command: 'bench [target]',
-  describe: 'Measure the hot paths (masking, routing, sim): HDR percentiles and throughput, medians of several runs',
-  builder: (y: Argv<object>) =>
-    y
-      .positional('target', { choices: TARGETS, describe: 'What to measure (default: all three)' })
-      .option('json', { type: 'boolean', describe: 'Print the figures as JSON on stdout' })
-      .option('runs', { type: 'number', describe: 'Timed runs per figure; the median is reported' })
-      .option('agents', { type: 'number', default: 1000, describe: 'routing: agents in the queue' })
-      .option('conversations', { type: 'number', default: 1_000_000, describe: 'sim: conversations in the large center' })
-      .option('budget', { type: 'string', describe: 'Check the figures against this budget file (e.g. bench/budget/budgets.json); exit 1 when one misses' })
-      .option('junit', { type: 'string', describe: 'With --budget: write the verdicts as JUnit XML to this file' })
-      .check((argv) => checkNumbers(argv, { runs: { whole: true, min: 1 }, agents: { whole: true, min: 1 }, conversations: { whole: true, min: 1 } })) as unknown as Argv<BenchArgs>,
-  handler: async (argv) => {
-    process.exitCode = await runBench(argv);
-  },
-};

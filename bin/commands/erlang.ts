@@ -1,6 +1,5 @@
 // `cctwin erlang`: analytic Erlang C (no patience given) or Erlang A figures
 // for one queue, and with --target the fewest agents that meet it.
-import type { Argv, CommandModule } from 'yargs';
 import { parseDurationMs, parseRatePerSecond } from '../../scenarios/units.js';
 import { queueFigures, type QueueFigures, type QueueInputs } from '../../sim/theory/erlang.js';
 import { agentsForServiceLevel, type StaffingResult } from '../../sim/theory/staffing.js';
@@ -8,7 +7,6 @@ import { formatDuration } from '../../reports/format-duration.js';
 import { renderTable } from '../../reports/text-table.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes.js';
 import { processOutput, type Output } from '../output.js';
-import { checkNumbers } from '../option-checks.js';
 
 export interface ErlangArgs {
   rate: string;
@@ -26,6 +24,8 @@ interface ErlangResult {
   staffing?: StaffingResult & { target: number };
 }
 
+// The definition lives in erlang.command.ts, so that the CLI loads this file only to run.
+export { erlangCommand } from './erlang.command.js';
 
 class UsageError extends Error {}
 
@@ -117,23 +117,3 @@ function figureLines(f: QueueFigures, threshold: string): string[] {
 function trim(x: number): string {
   return String(Number(x.toPrecision(6)));
 }
-
-export const erlangCommand: CommandModule<object, ErlangArgs> = {
-  command: 'erlang',
-  describe: 'Analytic Erlang C / Erlang A figures for a rate, handle time, agents and patience',
-  builder: (y: Argv<object>) =>
-    y
-      .option('rate', { type: 'string', demandOption: true, describe: 'Arrival rate: 0.5/s, 30/min, 1800/h' })
-      .option('aht', { type: 'string', demandOption: true, describe: 'Mean handle time: 180s, 3m' })
-      .option('agents', { type: 'number', describe: 'Agents on the queue' })
-      .option('patience', { type: 'string', describe: 'Mean patience (exponential): Erlang A; omit for Erlang C' })
-      .option('threshold', { type: 'string', default: '60s', describe: 'Service-level threshold' })
-      .option('target', { type: 'string', describe: 'Service-level target (0.8 or 80%): print the fewest agents that meet it' })
-      .option('json', { type: 'boolean', describe: 'Print the figures as JSON on stdout, nothing else' })
-      .check((argv) => checkNumbers(argv, { agents: { whole: true, min: 1 } }))
-      .example('$0 erlang --rate 0.5/s --aht 180s --agents 100 --patience 300s', 'Erlang A figures for 100 agents')
-      .example('$0 erlang --rate 1800/h --aht 3m --target 80% --threshold 20s', 'the fewest agents for 80/20') as unknown as Argv<ErlangArgs>,
-  handler: (argv) => {
-    process.exitCode = runErlang(argv);
-  },
-};

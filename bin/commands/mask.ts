@@ -3,13 +3,13 @@
 // found, with start and end as UTF-16 offsets into the input line.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Argv, CommandModule } from 'yargs';
 import { findSensitiveSpans, maskText } from '../../engine/masking/index.js';
 import { EXIT_OK } from '../exit-codes.js';
+import type { MaskArgs } from './mask.command.js';
 
-export interface MaskArgs {
-  json?: boolean;
-}
+export type { MaskArgs } from './mask.command.js';
+// The definition lives in mask.command.ts, so that the CLI loads this file only to run.
+export { maskCommand } from './mask.command.js';
 
 function maskLine(line: string, json: boolean): string {
   if (!json) return maskText(line);
@@ -49,19 +49,3 @@ export async function runMask(input: Readable, output: Writable, args: MaskArgs)
   }
   return EXIT_OK;
 }
-
-export const maskCommand: CommandModule<object, MaskArgs> = {
-  command: 'mask',
-  describe: 'Mask stdin to stdout line by line: cards, IBANs, SSNs, email addresses, phone numbers',
-  builder: (y: Argv<object>) =>
-    y
-      .option('json', {
-        type: 'boolean',
-        describe: 'One JSON object per line: {text, spans: [{start, end, kind}]} (offsets into the input line)',
-      })
-      .example('echo "call +44 7966 197542" | cctwin mask', 'prints: call *********7542')
-      .example('cctwin mask --json < chat.txt', 'the masked lines with the spans found') as Argv<MaskArgs>,
-  handler: async (args) => {
-    process.exitCode = await runMask(process.stdin, process.stdout, args);
-  },
-};

@@ -1,7 +1,6 @@
 // `cctwin run <scenario>`: simulate in virtual time, print the report, and
 // exit 1 when a budget fails (2 for a bad scenario).
 import { writeFileSync } from 'node:fs';
-import type { Argv, CommandModule } from 'yargs';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { runReplications, type ReplicationPlan, type TaskProgress } from '../../sim/parallel/pool.js';
 import type { Scenario } from '../../scenarios/scenario.js';
@@ -16,10 +15,12 @@ import { renderJson } from '../../reports/render-json.js';
 import { renderText } from '../../reports/render-text.js';
 import { renderJunit } from '../../reports/junit.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
-import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
+import type { ScenarioArgs } from './common-options.js';
 import { writeRunOutputs } from './write-outputs.js';
 import { prepareOutputs, printScenarioError, processOutput, writingTo, type Output } from '../output.js';
 
+// The definition lives in run.command.ts, so that the CLI loads this file only to run.
+export { runCommand } from './run.command.js';
 
 /** Runs one scenario (R replications on T threads) and returns the exit status. */
 export async function runRun(args: ScenarioArgs, out: Output = processOutput): Promise<number> {
@@ -81,12 +82,3 @@ async function withProgress(scenario: Scenario, plan: ReplicationPlan, show: boo
   };
   return whileRunning(bar, () => runReplications(scenario, plan, { onStart, onProgress: () => bar.tick() }), () => progress?.totalMs ?? 0, 250);
 }
-
-export const runCommand: CommandModule<object, ScenarioArgs> = {
-  command: 'run <scenario>',
-  describe: 'Simulate a scenario in virtual time and print its report (exit 1 if a budget fails)',
-  builder: (y: Argv<object>) => withScenarioOptions(y),
-  handler: async (argv) => {
-    process.exitCode = await runRun(argv);
-  },
-};

@@ -11,14 +11,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Argv, CommandModule } from 'yargs';
 import { loadScenario } from '../../scenarios/load.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { parseDurationMs } from '../../scenarios/units.js';
 import { DrainForced, startServer, SERVER_DEFAULTS, type RunningServer } from '../../sim/server/index.js';
 import { EXIT_BAD_INPUT, EXIT_DRAIN_FORCED, EXIT_INTERNAL, EXIT_OK } from '../exit-codes.js';
-import { checkNumbers } from '../option-checks.js';
+import { seconds } from './serve.command.js';
 import { printScenarioError, printUsageError, processOutput, type Output } from '../output.js';
 
 export interface ServeArgs {
@@ -39,9 +38,8 @@ export interface ServeArgs {
   heartbeatTimeout?: string;
 }
 
-/** A duration option in seconds for --help: SERVER_DEFAULTS hold milliseconds. */
-const seconds = (ms: number): string => `${ms / 1000}s`;
-
+// The definition lives in serve.command.ts, so that the CLI loads this file only to run.
+export { serveCommand } from './serve.command.js';
 
 export const TOKEN_RECIPE = 'agentId + "." + base64url(HMAC-SHA256(secret, "cctwin-agent:" + agentId))';
 
@@ -119,39 +117,6 @@ export function exitStatusOf(outcome: Error | null): number {
   if (outcome === null) return EXIT_OK;
   return outcome instanceof DrainForced ? EXIT_DRAIN_FORCED : EXIT_INTERNAL;
 }
-
-export const serveCommand: CommandModule<object, ServeArgs> = {
-  command: 'serve [scenario]',
-  describe: 'Start the twin server (HTTP + WebSocket) for a scenario; SIGTERM drains it',
-  builder: (y: Argv<object>) =>
-    y
-      .positional('scenario', { type: 'string', describe: 'Scenario file (YAML): queues, agents, channel assets, tenant', defaultDescription: 'scenarios/quickstart.yaml' })
-      .option('set', { type: 'string', default: [] as string[], defaultDescription: 'none', coerce: (v: string | string[]) => [v].flat(), describe: 'Override a scenario key (repeatable)' })
-      .option('port', { type: 'number', default: SERVER_DEFAULTS.port, describe: 'TCP port (0: any free port)' })
-      .option('host', { type: 'string', default: SERVER_DEFAULTS.host, describe: 'Address to listen on' })
-      .option('admin-token', { type: 'string', describe: 'Bearer token for /api/admin/... (prefer CCTWIN_ADMIN_TOKEN)' })
-      .option('secret', { type: 'string', describe: 'Secret agent tokens are derived from (prefer CCTWIN_SECRET)' })
-      .option('engine-thread', { choices: ['worker', 'main'] as const, default: 'worker' as const, describe: 'Run the engine on a worker thread or on the socket thread' })
-      .option('print-tokens', { type: 'boolean', describe: 'Print each agent\'s token on stdout (and a generated secret)' })
-      .option('reconnect-grace', { type: 'string', default: '30s', describe: 'How long a disconnected agent keeps its conversations' })
-      .option('rate-limit', { type: 'number', default: SERVER_DEFAULTS.rateLimit.perSecond, describe: 'Frames per second per connection' })
-      .option('rate-burst', { type: 'number', default: SERVER_DEFAULTS.rateLimit.burst, describe: 'Frames a connection may send at once' })
-      .option('drain-timeout', {
-        type: 'string', default: seconds(SERVER_DEFAULTS.drainTimeoutMs),
-        describe: 'Bound of the SIGTERM drain: connections still open then are closed forcibly (exit status 4)',
-      })
-      .option('heartbeat-interval', { type: 'string', default: seconds(SERVER_DEFAULTS.heartbeatIntervalMs), describe: 'How often every WebSocket connection is pinged (0: no heartbeats)' })
-      .option('heartbeat-timeout', {
-        type: 'string', default: seconds(SERVER_DEFAULTS.heartbeatTimeoutMs),
-        describe: 'A connection that leaves a ping unanswered this long is dropped, as a disconnect (rounded up to whole intervals)',
-      })
-      .check((argv) => checkNumbers(argv, {
-        port: { whole: true, min: 0, max: 65535 }, 'rate-limit': { min: 0, aboveMin: true }, 'rate-burst': { min: 0, aboveMin: true },
-      })) as unknown as Argv<ServeArgs>,
-  handler: async (argv) => {
-    process.exitCode = await runServe(argv);
-  },
-};
 
 function nonEmpty(s: string | undefined): string | undefined {
   return s === undefined || s === '' ? undefined : s;

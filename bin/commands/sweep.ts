@@ -4,7 +4,6 @@
 // some point meets every budget, 1 when none does, 2 for bad input.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Argv, CommandModule } from 'yargs';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { cartesian, parseVary, type Vary } from '../../sim/sweep/vary.js';
 import { runSweep } from '../../sim/sweep/sweep.js';
@@ -12,14 +11,12 @@ import type { TaskHooks, TaskProgress } from '../../sim/parallel/pool.js';
 import { renderSweepText, sweepJson, sweepJunit } from '../../reports/render-sweep.js';
 import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
-import { withScenarioOptions, type ScenarioArgs } from './common-options.js';
 import { writeRunOutputs } from './write-outputs.js';
 import { prepareOutputs, printScenarioError, processOutput, writingTo, type Output } from '../output.js';
+import type { SweepArgs } from './sweep.command.js';
 
-interface SweepArgs extends ScenarioArgs {
-  vary: string[];
-}
-
+// The definition lives in sweep.command.ts, so that the CLI loads this file only to run.
+export { sweepCommand } from './sweep.command.js';
 
 export async function runSweepCommand(args: SweepArgs, out: Output = processOutput): Promise<number> {
   const varies: Vary[] = [];
@@ -79,18 +76,3 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
   else if (!args.quiet) out.stdout(renderSweepText(result.points, result.cheapest));
   return result.pass ? EXIT_OK : EXIT_BUDGET_FAILED;
 }
-
-const repeatable = (v: string | string[] | undefined): string[] => (v === undefined ? [] : [v].flat());
-
-export const sweepCommand: CommandModule<object, SweepArgs> = {
-  command: 'sweep <scenario>',
-  describe: 'Run the scenario at every value of --vary (in parallel) and mark the cheapest point that meets every budget',
-  builder: (y: Argv<object>) =>
-    withScenarioOptions(y).option('vary', {
-      type: 'string', default: [] as string[], coerce: repeatable,
-      describe: 'PATH=FROM..TO:STEP, e.g. agents.0.count=60..100:5 (repeatable: every combination)',
-    }) as unknown as Argv<SweepArgs>,
-  handler: async (argv) => {
-    process.exitCode = await runSweepCommand(argv);
-  },
-};
