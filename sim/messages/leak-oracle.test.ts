@@ -6,10 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SensitiveKind } from '../../engine/masking/index.js';
-import { maskText } from '../../engine/masking/index.js';
-import { deriveSeed } from '../random/prng.js';
-import { createRng } from '../random/prng.js';
-import { createMessageGenerator } from './message-generator.js';
+import { createRng, deriveSeed } from '../random/prng.js';
+import { createMessageGenerator, type GeneratedMessage } from './message-generator.js';
 import { createLocaleFaker, MESSAGE_LOCALES } from './message-locale.js';
 import { identityKind, LeakOracle, significantForm, type OracleLeak } from './leak-oracle.js';
 import { writeCard, writeEmail, writeIban, writePhone, writeSsn } from './pii-values.js';
@@ -69,6 +67,17 @@ function writers(seed: number): Record<SensitiveKind, () => string> {
     email: () => writeEmail(faker),
     phone: () => writePhone(rng, MESSAGE_LOCALES[rng.int(5)]!),
   };
+}
+
+/** The message with each of its values masked by the rule (not by engine/masking: its recall is not under test here). */
+function maskByTruth(m: GeneratedMessage, k: number): string {
+  let text = '';
+  let at = 0;
+  for (const s of m.spans) {
+    text += m.text.slice(at, s.start) + render(m.text.slice(s.start, s.end), s.kind, 0, (['keep', 'dropSpaces', 'star'] as const)[k % 3]!);
+    at = s.end;
+  }
+  return text + m.text.slice(at);
 }
 
 const KINDS: SensitiveKind[] = ['card', 'iban', 'ssn', 'phone', 'email'];
@@ -194,7 +203,7 @@ describe('properly masked output raises nothing', () => {
       }), { numRuns: 1000 });
   });
 
-  it('at the scale of a load run: 20,000 customer numbers and the texts\' own values against the masked texts, none; against the raw texts, each text\'s own values', () => {
+  it('at the scale of a load run: 20,000 customer numbers and the texts\' own values against the texts with their values masked, none; against the raw texts, each text\'s own values', () => {
     const rng = createRng(7);
     const o = new LeakOracle();
     for (let k = 0; k < 20_000; k++) o.addIdentity(writePhone(rng, 'en'));
@@ -202,13 +211,13 @@ describe('properly masked output raises nothing', () => {
       const g = createMessageGenerator(deriveSeed(seed, 'load-customer-texts'), { piiShare: 0.2 });
       const messages = Array.from({ length: 512 }, () => g.next());
       for (const m of messages) o.addMessage(m.text, m.spans);
-      for (const m of messages) {
-        expect(scan(o, maskText(m.text)), m.text).toEqual([]);
+      messages.forEach((m, k) => {
+        expect(scan(o, maskByTruth(m, k)), m.text).toEqual([]);
         const own = new Set(m.spans.map((s) => significantForm(m.text.slice(s.start, s.end), s.kind)!.chars)).size;
         const found = scan(o, m.text);
         expect(found.length, m.text).toBe(own);
         for (const f of found) expect(f.form).toBe('whole');
-      }
+      });
     }
   });
 });
