@@ -154,17 +154,23 @@ function trafficSection(r: LoadReport, data: LoadPageData): string {
 
 function maskingSection(r: LoadReport): string {
   const m = r.maskingLeaks;
+  const d = m.detectors;
+  const searched = `the ${integer.format(m.injectedValues)} value${m.injectedValues === 1 ? '' : 's'} the run injected, searched for in every string field`;
   const headline = !m.tenantMasks
-    ? `<p class="note" id="masking-verdict">The tenant does not mask: ${integer.format(m.count)} value${m.count === 1 ? '' : 's'} reached agents unmasked, as expected (and counted, which shows the check finds them).</p>`
+    ? `<p class="note" id="masking-verdict">The tenant does not mask: ${integer.format(m.count)} value${m.count === 1 ? '' : 's'} reached agents unmasked, as expected (and counted, which shows the check finds them; ${searched}).</p>`
     : m.count === 0
-      ? `<p class="ok" id="masking-verdict">No card, IBAN, SSN, email or phone number reached an agent unmasked in ${integer.format(m.framesChecked)} agent frames.</p>`
-      : `<p class="bad" id="masking-verdict">${integer.format(m.count)} unmasked value${m.count === 1 ? '' : 's'} reached agents while the tenant masks (${integer.format(m.framesChecked)} agent frames checked).</p>`;
-  const kinds = Object.entries(m.byKind);
-  const byKind = table('masking', ['kind', 'found'], kinds.map(([k, n]) => [escapeHtml(k), integer.format(n)]), (i) => (kinds[i]![1] > 0 && m.tenantMasks ? 'fail' : ''));
-  const examples = m.examples.length === 0
-    ? ''
-    : `<p class="note">First found (kind, frame, field; never the text): ${m.examples.map((e) => `<code>${escapeHtml(`${e.kind} in ${e.frameType}.${e.field}`)}</code>`).join(', ')}</p>`;
-  return headline + byKind + examples;
+      ? `<p class="ok" id="masking-verdict">No card, IBAN, SSN, email or phone number reached an agent unmasked in ${integer.format(m.framesChecked)} agent frames (${searched}).</p>`
+      : `<p class="bad" id="masking-verdict">${integer.format(m.count)} unmasked value${m.count === 1 ? '' : 's'} reached agents while the tenant masks (${integer.format(m.framesChecked)} agent frames checked; ${searched}).</p>`;
+  const kinds = Object.keys(m.byKind) as (keyof typeof m.byKind)[];
+  const byKind = table('masking', ['kind', 'leaks (oracle, gating)', 'detectors (second opinion)'],
+    kinds.map((k) => [escapeHtml(k), integer.format(m.byKind[k]), integer.format(d.byKind[k])]),
+    (i) => (m.byKind[kinds[i]!] > 0 && m.tenantMasks ? 'fail' : ''));
+  const list = (examples: typeof m.examples): string => examples.map((e) => `<code>${escapeHtml(`${e.kind} in ${e.frameType}.${e.field}`)}</code>`).join(', ');
+  const examples = m.examples.length === 0 ? '' : `<p class="note">First found (kind, frame, field; never the text): ${list(m.examples)}</p>`;
+  const second = d.count === 0
+    ? '<p class="note" id="masking-detectors">The masking detectors, run again on the same frames, found nothing.</p>'
+    : `<p class="note" id="masking-detectors">The masking detectors, run again on the text fields of the same frames, found ${integer.format(d.count)} value${d.count === 1 ? '' : 's'} (not gating: the oracle gates)${d.examples.length > 0 ? `, first ${list(d.examples)}` : ''}.</p>`;
+  return headline + byKind + examples + second;
 }
 
 function balanceSection(r: LoadReport): string {

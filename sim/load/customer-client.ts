@@ -26,7 +26,13 @@ export class CustomerClient {
   /** Opens the socket now and writes the first message when due. */
   start(): void {
     const q = new URLSearchParams({ channel: this.stream.spec.channel, customerId: this.customerId, queue: this.stream.spec.queue, name: this.customerId });
-    if (this.stream.spec.channel === 'sms' || this.stream.spec.channel === 'whatsapp') q.set('number', customerNumber(this.stream.rng));
+    // What the customer connects with is injected too: the leak check searches agent frames for it.
+    this.world.leaks.injectIdentity(this.customerId);
+    if (this.stream.spec.channel === 'sms' || this.stream.spec.channel === 'whatsapp') {
+      const number = customerNumber(this.stream.rng);
+      this.world.leaks.inject(number, 'phone');
+      q.set('number', number);
+    }
     this.conn.open(`${this.world.wsUrl}/customer?${q}`, `customer ${this.customerId}`).then(() => this.world.customerOpened(this), () => this.settleFirst());
     this.world.scheduler.at(this.dueMs, (due) => this.writeFirst(due));
   }

@@ -41,6 +41,7 @@ export interface LoadReport {
   histograms: Record<SimHistogram, HistogramSummary>;
   /** Wall clock, in microseconds: offer, customerToAgent, agentToCustomer, commandAck, each fromScheduled and fromSent. */
   latency: LatencySummaries;
+  /** The leak oracle's count of injected values agents saw (gates the run), and the masking detectors' findings beside it. */
   maskingLeaks: MaskingLeaks;
   balance: Balance;
   traffic: TrafficStats & {

@@ -94,7 +94,7 @@ export class LoadWorld implements ConnectionEnv {
     this.customerLeadMs = config.customerLeadMs;
     this.quietWaitMaxMs = config.quietWaitMaxMs;
     this.maxReplies = config.maxReplies;
-    this.leaks = new LeakChecker(config.scenario.tenant.maskSensitiveData);
+    this.leaks = new LeakChecker(config.scenario.tenant.maskSensitiveData, config.texts.customerValues);
     this.slots = new SlotMeter(config.scenario.warmupMs, config.scenario.durationMs);
   }
 

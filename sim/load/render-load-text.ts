@@ -7,6 +7,7 @@ import { budgetNotes } from '../../reports/budgets/budget-notes.js';
 import { budgetValue } from '../../reports/html/html-tables.js';
 import type { BudgetResult } from '../../reports/report.js';
 import { LATENCY_BASES, LOAD_MEASURES } from './load-histograms.js';
+import type { LeakExample } from './leak-checker.js';
 import type { LoadReport } from './load-report.js';
 
 const LABELS: Record<(typeof LOAD_MEASURES)[number], string> = {
@@ -32,7 +33,9 @@ export function renderLoadText(r: LoadReport): string {
   lines.push(...renderTable(rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'right', 'right']));
   lines.push('');
   const leaks = r.maskingLeaks;
-  lines.push(`masking: ${leaks.count} leak${leaks.count === 1 ? '' : 's'} in ${leaks.framesChecked} agent frames (tenant masking ${leaks.tenantMasks ? 'on' : 'off'})${leaks.examples.length > 0 ? `; e.g. ${leaks.examples.map((e) => `${e.kind} in ${e.frameType}.${e.field}`).join(', ')}` : ''}`);
+  const eg = (examples: LeakExample[]): string => (examples.length > 0 ? `; e.g. ${examples.map((e) => `${e.kind} in ${e.frameType}.${e.field}`).join(', ')}` : '');
+  lines.push(`masking: ${leaks.count} leak${leaks.count === 1 ? '' : 's'} of ${leaks.injectedValues} injected values in ${leaks.framesChecked} agent frames (tenant masking ${leaks.tenantMasks ? 'on' : 'off'})${eg(leaks.examples)}`);
+  lines.push(`  detectors (second opinion, not gating): ${leaks.detectors.count} found${eg(leaks.detectors.examples)}`);
   const b = r.balance;
   const counts = !b.checked ? 'not checked (server counts unavailable)' : b.balanced ? 'client and server agree; every conversation in one end state' : `OFF: ${b.differences.join('; ')}`;
   lines.push(`balance: ${counts}${b.checked && !b.exact ? ` (cannot be exact, not judged: other traffic shares the target: ${b.otherTraffic.join('; ')})` : ''}`);

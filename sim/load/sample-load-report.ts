@@ -51,7 +51,10 @@ export function sampleLoadRun(intervals = 4): SampleLoadRun {
     conversations, accounting: endStateAccounting(conversations),
     serviceLevel: { thresholdSeconds: 10, value: 0.75 }, abandonRate: 0.1, agents: { count: 20, occupancy: 0.42, ronaEvents: 5 },
     histograms: sim, latency: h.summaries(),
-    maskingLeaks: { tenantMasks: true, framesChecked: 500, count: 0, byKind: { card: 0, iban: 0, ssn: 0, phone: 0, email: 0 }, examples: [] },
+    maskingLeaks: {
+      tenantMasks: true, framesChecked: 500, injectedValues: 120, count: 0, byKind: { card: 0, iban: 0, ssn: 0, phone: 0, email: 0 }, examples: [],
+      detectors: { count: 0, byKind: { card: 0, iban: 0, ssn: 0, phone: 0, email: 0 }, examples: [] },
+    },
     balance: { checked: true, balanced: true, exact: true, otherTraffic: [], client: counts, server: { ...counts }, differences: [], strayConversations: 0, foreignConversations: 0 },
     traffic: {
       framesSent: frames / 2, framesReceived: frames / 2, outstanding: 0, errorsByCode: { E_UNKNOWN_OFFER: 2, E_BAD_STATE: 1 },

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadReport } from '../../sim/load/index.js';
 import type { Balance } from '../../sim/load/balance.js';
-import type { MaskingLeaks, LeakExample } from '../../sim/load/leak-checker.js';
+import type { DetectorLeaks, MaskingLeaks, LeakExample } from '../../sim/load/leak-checker.js';
 import type { IntervalLatency, LoadTimeline } from '../../sim/load/load-timeline.js';
 import { sampleLoadRun } from '../../sim/load/sample-load-report.js';
 import { loadArgs, loadReportSchema as schema, loadSchemaErrors, runCommand, setBudgets, validateLoadReport } from './load-helpers.js';
@@ -21,7 +21,8 @@ const REPORT: Record<keyof LoadReport, boolean> = {
   wall: true, conversations: true, accounting: true, serviceLevel: true, abandonRate: true, agents: true, histograms: true,
   latency: true, maskingLeaks: true, balance: true, traffic: true, generator: true, timeline: true, budgets: true, checks: true,
 };
-const LEAKS: Record<keyof MaskingLeaks, boolean> = { tenantMasks: true, framesChecked: true, count: true, byKind: true, examples: true };
+const LEAKS: Record<keyof MaskingLeaks, boolean> = { tenantMasks: true, framesChecked: true, injectedValues: true, count: true, byKind: true, examples: true, detectors: true };
+const DETECTOR_LEAKS: Record<keyof DetectorLeaks, boolean> = { count: true, byKind: true, examples: true };
 const LEAK_EXAMPLE: Record<keyof LeakExample, boolean> = { kind: true, frameType: true, field: true };
 const BALANCE: Record<keyof Balance, boolean> = {
   checked: true, balanced: true, exact: true, otherTraffic: true, client: true, server: true, differences: true, strayConversations: true, foreignConversations: true,
@@ -55,6 +56,8 @@ describe('load-report.schema.json', () => {
     expectMatches(schema as ObjectSchema, REPORT);
     expectMatches(p.maskingLeaks, LEAKS);
     expectMatches(p.maskingLeaks.properties.examples.items, LEAK_EXAMPLE);
+    expectMatches(p.maskingLeaks.properties.detectors, DETECTOR_LEAKS);
+    expectMatches(p.maskingLeaks.properties.detectors.properties.examples.items, LEAK_EXAMPLE);
     expectMatches(p.balance, BALANCE);
     expectMatches(p.traffic, TRAFFIC);
     expectMatches(p.generator, GENERATOR);
