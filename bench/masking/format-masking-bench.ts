@@ -1,4 +1,5 @@
 // The masking bench as a text report.
+import { formatDetectorCost } from './detector-cost.js';
 import type { MaskingBenchResult } from './run-masking-bench.js';
 
 function fixed(n: number, digits = 1): string {
@@ -44,6 +45,10 @@ export function formatMaskingBench(r: MaskingBenchResult): string {
   }
   lines.push('(x2 time: time at full size over time at half size; about 2 is linear, about 4 quadratic)');
   lines.push('');
+  for (const { corpus, cost } of r.detectorCost ?? []) {
+    lines.push(...formatDetectorCost(cost, `cost by stage, ${corpus}`));
+    lines.push('');
+  }
   const t = r.targets;
   lines.push(`targets: chat >= ${t.chatMcharsPerSecond}, dense >= ${t.denseMcharsPerSecond} Mchars/s, ` +
     `>= ${t.ratioVsBaseline}x baseline, recall ${pct(t.recall)}: ${r.targetsMet ? 'met' : 'NOT met'}`);

@@ -6,6 +6,7 @@ import { measureAdversarial, type AdversarialResult } from './adversarial.js';
 import { baselineMasker } from './baseline-masker.js';
 import { ADVERSARIAL_INPUTS, chatCorpus, denseCorpus, piiFreeMessages, type MessageCorpus } from './corpora.js';
 import { checksum, measureLatency, measureThroughputs, timerOverheadNs, type LatencySummary } from './measure.js';
+import { measureDetectorCost, type DetectorCostResult } from './detector-cost.js';
 
 export interface MaskingBenchOptions {
   seed?: number;
@@ -19,7 +20,12 @@ export interface MaskingBenchOptions {
   baselineAdversarialChars?: number;
   /** Progress lines (to stderr, say); silent by default. */
   log?: (line: string) => void;
+  /** Time each stage of the scanner on the chat and dense corpora (detector-cost.ts); on by default. */
+  detectorCost?: boolean;
 }
+
+/** Texts of each corpus the per-stage breakdown is measured on (its shares need no more). */
+export const DETECTOR_COST_TEXTS = 5000;
 
 export interface CorpusResult {
   corpus: MessageCorpus['name'];
@@ -42,6 +48,8 @@ export interface MaskingBenchResult {
   recall: RecallResult;
   falsePositives: FalsePositiveResult;
   adversarial: AdversarialResult[];
+  /** Where the time goes, stage by stage, on the first DETECTOR_COST_TEXTS messages of each corpus. */
+  detectorCost?: { corpus: MessageCorpus['name']; cost: DetectorCostResult }[];
   targets: { chatMcharsPerSecond: number; denseMcharsPerSecond: number; ratioVsBaseline: number; recall: number };
   targetsMet: boolean;
   checksum: number;
@@ -91,6 +99,15 @@ export function runMaskingBench(options: MaskingBenchOptions = {}): MaskingBench
     adversarial.push(measureAdversarial(input, adversarialChars, baselineAdversarialChars, baselineMasker, 3));
   }
 
+  let detectorCost: MaskingBenchResult['detectorCost'];
+  if (options.detectorCost ?? true) {
+    detectorCost = [];
+    for (const corpus of [chat, dense]) {
+      log(`cost by stage: ${corpus.name}`);
+      detectorCost.push({ corpus: corpus.name, cost: measureDetectorCost(corpus.messages.slice(0, DETECTOR_COST_TEXTS).map((m) => m.text), runs) });
+    }
+  }
+
   const [chatResult, denseResult] = corpora;
   const targetsMet = chatResult.core.mcharsPerSecondMedian >= MASKING_TARGETS.chatMcharsPerSecond &&
     denseResult.core.mcharsPerSecondMedian >= MASKING_TARGETS.denseMcharsPerSecond &&
@@ -98,6 +115,7 @@ export function runMaskingBench(options: MaskingBenchOptions = {}): MaskingBench
     recall.exactRate >= MASKING_TARGETS.recall;
   return {
     bench: 'masking', seed, runs, node: process.version, timerOverheadNs: timerOverheadNs(),
-    corpora, recall, falsePositives, adversarial, targets: MASKING_TARGETS, targetsMet, checksum: checksum(),
+    corpora, recall, falsePositives, adversarial, ...(detectorCost ? { detectorCost } : {}), targets: MASKING_TARGETS, targetsMet,
+    checksum: checksum(),
   };
 }

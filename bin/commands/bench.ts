@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { runMaskingBench } from '../../bench/masking/run-masking-bench.js';
 import { formatMaskingBench } from '../../bench/masking/format-masking-bench.js';
+import { runCorpusBench } from '../../bench/masking/corpus-bench.js';
 import { printRoutingBench, runRoutingBench } from '../../bench/routing/main.js';
 import { printSimBench, runSimBench } from '../../bench/sim/main.js';
 import { BenchBudgetFileError, loadBenchBudgetFile } from '../../bench/budget/budget-file.js';
@@ -26,9 +27,17 @@ export interface BenchArgs {
   conversations: number;
   budget?: string;
   junit?: string;
+  corpus?: string[];
 }
 
 export async function runBench(args: BenchArgs): Promise<number> {
+  if (args.corpus?.length) {
+    if (args.target && args.target !== 'masking') {
+      process.stderr.write('cctwin bench: --corpus scores the masker: use it with bench masking\n');
+      return EXIT_BAD_INPUT;
+    }
+    return runCorpusBench(args.corpus, { json: args.json, ...(args.runs ? { runs: args.runs } : {}) });
+  }
   if (args.budget) return runBenchBudget(args.budget, args);
   const targets = args.target ? [args.target] : [...TARGETS];
   const results: Record<string, unknown> = {};
