@@ -3,8 +3,7 @@
 // Each command comes from its definition module (bin/commands/*.command.ts:
 // name, options, checks), which loads the command's code only when it runs,
 // so that `cctwin --version` or `cctwin mask` does not load the simulator.
-import { hideBin } from 'yargs/helpers';
-import { main, printInternalError } from './cli.js';
+import { hideBin, main, printInternalError } from './cli.js';
 import { EXIT_INTERNAL } from './exit-codes.js';
 import { processOutput } from './output.js';
 import { runCommand } from './commands/run.command.js';

@@ -1,9 +1,31 @@
 // The cctwin command line: parse, delegate, print, exit. Each command lives in
 // bin/commands/; this file only wires them to yargs and turns every way a run
 // can end into one of the exit statuses of exit-codes.ts.
-import yargs, { type CommandModule } from 'yargs';
+//
+// yargs itself takes longer to load than Node takes to start (string-width,
+// cliui), so it is loaded only to parse: `--version` and a command line a
+// command declares `direct` (`cctwin mask`, `cctwin mask --json`) go without it.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CommandModule } from 'yargs';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.js';
 import { OutputPathError, processOutput, type Output } from './output.js';
+
+/** The arguments after `node script`, as yargs/helpers' hideBin gives them outside Electron (importing that loads all of yargs). */
+export function hideBin(argv: readonly string[]): string[] {
+  return argv.slice(2);
+}
+
+/**
+ * Command lines a command runs without yargs: its name followed by some of
+ * these boolean flags, each written `--flag` at most once; the handler gets
+ * what yargs would give it (`{_: [name], $0, flag: true, ...}`). Any other
+ * command line (`--help`, `--no-json`, a typo) is parsed by yargs as usual.
+ */
+export interface DirectCommandLines {
+  direct: { flags: readonly string[] };
+}
 
 /** A usage problem found by yargs or by an option check: exit 2, one line. */
 class UsageFailure extends Error {}
@@ -15,6 +37,25 @@ class UsageFailure extends Error {}
  */
 export async function main(args: readonly string[], commands: readonly CommandModule<object, any>[], out: Output = processOutput): Promise<number> {
   process.exitCode = undefined;
+  if (args.length === 1 && args[0] === '--version') {
+    out.stdout(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
+  const direct = directCall(args, commands);
+  if (direct !== null) {
+    try {
+      await direct();
+    } catch (err) {
+      if (err instanceof OutputPathError) {
+        out.stderr(`cctwin ${args[0] ?? ''}: ${err.message} (E_USAGE)\n`);
+        return EXIT_BAD_INPUT;
+      }
+      printInternalError(out, err);
+      return EXIT_INTERNAL;
+    }
+    return exitStatus();
+  }
+  const { default: yargs } = await import('yargs');
   const cli = yargs([...args])
     .scriptName('cctwin')
     .demandCommand(1, 'Name a command (cctwin --help lists them).')
@@ -46,8 +87,42 @@ export async function main(args: readonly string[], commands: readonly CommandMo
     printInternalError(out, err);
     return EXIT_INTERNAL;
   }
+  return exitStatus();
+}
+
+function exitStatus(): number {
   const status = process.exitCode;
   return typeof status === 'number' ? status : EXIT_OK;
+}
+
+/** The handler call for a command line some command declares direct, or null. */
+function directCall(args: readonly string[], commands: readonly CommandModule<object, any>[]): (() => Promise<void>) | null {
+  const name = args[0];
+  const command = commands.find((c) => firstWord(c.command) === name && 'direct' in c) as (CommandModule<object, any> & DirectCommandLines) | undefined;
+  if (name === undefined || command?.handler === undefined) return null;
+  const flags = args.slice(1);
+  if (new Set(flags).size !== flags.length || !flags.every((f) => command.direct.flags.some((flag) => f === `--${flag}`))) return null;
+  const argv: Record<string, unknown> = { _: [name], $0: 'cctwin' };
+  for (const flag of flags) argv[flag.slice(2)] = true;
+  const { handler } = command;
+  return async () => {
+    await handler(argv as never);
+  };
+}
+
+/** The version in the package.json nearest above this file, as yargs' --version prints it. */
+function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      return String((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: unknown }).version ?? 'unknown');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    const up = dirname(dir);
+    if (up === dir) return 'unknown';
+    dir = up;
+  }
 }
 
 export function printInternalError(out: Output, err: unknown): void {
