@@ -1,6 +1,6 @@
 // Cards among the groups of a number run: 12 to 19 digits in groups joined by
 // single spaces or dashes, a brand's prefix and length, and Luhn.
-import { CARD_MAX_DIGITS, CARD_MIN_DIGITS, cardLengthMask } from './card.js';
+import { CARD_MAX_DIGITS, CARD_MIN_DIGITS, cardLengthMask, coreCardLengthMask } from './card.js';
 import { SEP_DASH, SEP_SPACE, type NumberRun } from './number-run.js';
 
 // Luhn's doubled digit, by character code.
@@ -41,12 +41,30 @@ function prefix6(run: NumberRun, g: number, limit: number): number {
   return got === 6 ? value : -1;
 }
 
-/** Last group (below `limit`) of the longest card reading that starts at group g, or -1. */
-export function cardReadingEnd(run: NumberRun, g: number, limit: number): number {
+/**
+ * Groups g..h, joined by `sep`, go on: the next group has the last one's
+ * length and separator, and all of them would still fit a card. Then
+ * g..h is a piece of a longer number (`6506 0864 9762` of the reference
+ * `6506 0864 9762 1234`), not a card of its own.
+ */
+function goesOn(run: NumberRun, g: number, h: number, digits: number): boolean {
+  if (h === g || h + 1 >= run.groupCount) return false;
+  const sep = run.sepFlags[g + 1];
+  const next = run.groupEnd[h + 1] - run.groupStart[h + 1];
+  return run.sepFlags[h + 1] === sep && run.sepLength[h + 1] === 1 &&
+    next === run.groupEnd[h] - run.groupStart[h] && digits + next <= CARD_MAX_DIGITS;
+}
+
+/**
+ * Last group (below `limit`) of the longest card reading that starts at
+ * group g, or -1. `coreOnly` reads against the major brands' main ranges
+ * only (a number glued to letters, card.ts).
+ */
+export function cardReadingEnd(run: NumberRun, g: number, limit: number, coreOnly = false): number {
   if (g === 0 && run.leadPlus) return -1; // a `+` starts a phone, never a card
   const prefix = prefix6(run, g, limit);
   if (prefix < 0) return -1;
-  const mask = cardLengthMask(prefix);
+  const mask = coreOnly ? coreCardLengthMask(prefix) : cardLengthMask(prefix);
   if (mask === 0) return -1;
   let best = -1;
   let digits = 0;
@@ -57,7 +75,25 @@ export function cardReadingEnd(run: NumberRun, g: number, limit: number): number
     }
     digits += run.groupEnd[h] - run.groupStart[h];
     if (digits > CARD_MAX_DIGITS) break;
-    if (digits >= CARD_MIN_DIGITS && (mask & (1 << digits)) !== 0 && luhnOfGroups(run, g, h)) best = h;
+    if (digits >= CARD_MIN_DIGITS && (mask & (1 << digits)) !== 0 && !goesOn(run, g, h, digits) &&
+      luhnOfGroups(run, g, h)) {
+      best = h;
+    }
   }
   return best;
+}
+
+/**
+ * A card reading at group g that carries on the grouping of the group
+ * before it (`9377 6506 0864 9762`, read from its second group) is a piece
+ * of a longer number; one right after another span or at the run's start is not.
+ */
+export function continuesBefore(run: NumberRun, g: number, h: number): boolean {
+  if (g === 0 || h === g) return false;
+  const sep = run.sepFlags[g];
+  const digitsBefore = run.groupEnd[g - 1] - run.groupStart[g - 1];
+  let digits = digitsBefore;
+  for (let k = g; k <= h; k++) digits += run.groupEnd[k] - run.groupStart[k];
+  return sep === run.sepFlags[g + 1] && run.sepLength[g] === 1 &&
+    digitsBefore === run.groupEnd[g] - run.groupStart[g] && digits <= CARD_MAX_DIGITS;
 }

@@ -81,7 +81,7 @@ describe('cards in text', () => {
 
   it('does not take more than 19 digits or fewer than 12', () => {
     expect(found('41111111111111111111')).toEqual([]);
-    expect(found('41111111111')).toEqual([]);
+    expect(found('41111111111').map(([, k]) => k)).not.toContain('card'); // a bare national phone number
   });
 
   it('still masks a card glued to letters, so a real card never leaks', () => {

@@ -14,6 +14,7 @@ export const CODE_STAR = 42;
 export const CODE_UNDERSCORE = 95;
 export const CODE_SLASH = 47;
 export const CODE_COMMA = 44;
+export const CODE_HASH = 35;
 export const CODE_NBSP = 0xa0;
 export const CODE_THIN_SPACE = 0x2009;
 export const CODE_NARROW_NBSP = 0x202f;

@@ -74,7 +74,8 @@ describe('maskIdentityField', () => {
         expect(isNumberValue(value)).toBe(true);
         const masked = maskIdentityField(value);
         expect(masked).not.toBe(value);
-        expect(masked).toMatch(/^[*0-9]*$/);
+        // Stars, then from the first kept digit on the value as written, less its whitespace.
+        expect(masked).toMatch(/^\**(?:[0-9][^*\s]*)?$/);
         const digits = onlyDigits(value);
         const kept = onlyDigits(masked);
         expect(kept.length).toBeLessThanOrEqual(4);

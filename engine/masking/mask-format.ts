@@ -1,9 +1,12 @@
 // The masking formats of the seed guides:
 //   `+ 1 (123) 456 7890` -> `**********7890`, `+447966197542` -> `*********7542`,
 //   `melissa@gmail.com` -> `m******@gmail.com`.
-// Numbers (phones, cards, SSNs, IBANs) lose their whitespace, then every
-// character but the last four digits (letters or digits for an IBAN) becomes
-// `*`. An email keeps the first character of its local part and its domain.
+// Numbers (phones, cards, SSNs, IBANs) lose their whitespace; every character
+// before the last four digits (letters or digits for an IBAN) becomes `*`,
+// and from the first of those four on the value shows as written, its
+// separators kept: `3748-2090-8875-890` -> `*************5-890`,
+// `+1-903-140-4508x769` -> `**************8x769`. An email keeps the first
+// character of its local part and its domain.
 import { isAsciiAlnum, isDigit, isWhitespace } from './char-class.js';
 import { AUX_SCATTERED, KIND_EMAIL, KIND_IBAN } from './span-sink.js';
 
@@ -50,11 +53,7 @@ function maskScatteredTail(text: string, start: number, end: number, keepLetters
   let masked = 0;
   for (let k = start; k < tailStart; k++) if (!isWhitespace(text.charCodeAt(k))) masked++;
   let tail = '';
-  for (let k = tailStart; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (isWhitespace(c)) continue;
-    tail += isKept(c, keepLetters) ? text[k] : '*';
-  }
+  for (let k = tailStart; k < end; k++) if (!isWhitespace(text.charCodeAt(k))) tail += text[k];
   return stars(masked) + tail;
 }
 

@@ -26,9 +26,9 @@ describe('masking formats', () => {
     expect(maskText('MU17 BOMM 0101 1010 3030 0200 000M UR')).toBe(`${'*'.repeat(26)}0MUR`);
   });
 
-  it('a phone keeps its last four digits, whatever separates them', () => {
+  it('a phone keeps its last four digits as written, separators between them kept', () => {
     expect(maskText('0490 75 40 81')).toBe('******4081');
-    expect(maskText('06.12.34.56.78')).toBe('*********56*78');
+    expect(maskText('06.12.34.56.78')).toBe('*********56.78');
   });
 
   it('masks in place, keeping the text around', () => {

@@ -74,8 +74,9 @@ const phoneArb: fc.Arbitrary<PiiValue> = fc.oneof(
   // (AAA) BBB-CCCC
   fc.tuple(twoToNine, digits(2, 2), twoToNine, digits(2, 2), digits(4, 4))
     .map(([a, aa, b, bb, c]) => `(${a}${aa}) ${b}${bb}-${c}`),
-  // AAA-BBB-CCCC and AAA BBB CCC
+  // AAA-BBB-CCCC and AAA BBB CCC (with dots only 3-3-4: `200.000.000` is an amount)
   fc.tuple(twoToNine, digits(2, 2), digits(3, 3), digits(3, 4), fc.constantFrom('-', ' ', '.'))
+    .filter(([, , , c, sep]) => !(sep === '.' && c.length === 3))
     .map(([a, aa, b, c, sep]) => [a + aa, b, c].join(sep)),
 ).map((text) => ({ text, kind: 'phone' as const }));
 

@@ -2,9 +2,9 @@
 // the longest card, else an SSN; a validated card or SSN wins over a phone
 // reading of the same digits. Phones are then sought only in the gaps.
 import { CARD_MIN_DIGITS } from './card.js';
-import { cardReadingEnd } from './card-reading.js';
-import { readingAux, type NumberRun } from './number-run.js';
-import { PHONE_MIN_DIGITS, phoneReadingEnd, phoneReadingStart } from './phone.js';
+import { cardReadingEnd, continuesBefore } from './card-reading.js';
+import { readingAux, spanAux, type NumberRun } from './number-run.js';
+import { PHONE_MIN_DIGITS, phoneReadingEnd, phoneReadingSpanEnd, phoneReadingStart } from './phone.js';
 import { KIND_CARD, KIND_PHONE, KIND_SSN, type SpanSink } from './span-sink.js';
 import { isSsnReading } from './ssn.js';
 import { isFraction } from './glue.js';
@@ -47,7 +47,9 @@ function emitPhones(run: NumberRun, from: number, to: number, sink: SpanSink): v
     const h = phoneReadingEnd(run, g, to);
     if (h < 0) return;
     const start = phoneReadingStart();
-    sink.push(start, run.groupEnd[h], KIND_PHONE, readingAux(run, start, g, h));
+    const end = phoneReadingSpanEnd();
+    const aux = end === run.groupEnd[h] ? readingAux(run, start, g, h) : spanAux(run.text, start, end);
+    sink.push(start, end, KIND_PHONE, aux);
     remaining -= digitsIn(run, g, h + 1);
     g = h + 1;
   }
@@ -67,17 +69,21 @@ export function emitRunSpans(
 
   let pciCount = 0;
   let g = firstGroup;
+  let afterSpan = firstGroup; // a reading may start here whatever the groups before it
   while (g < groupCount && remaining >= (cardsOnly ? CARD_MIN_DIGITS : SSN_DIGITS)) {
-    const h = remaining >= CARD_MIN_DIGITS && !isFraction(run.text, run.groupStart[g])
-      ? cardReadingEnd(run, g, groupCount) : -1;
+    let h = remaining >= CARD_MIN_DIGITS && !isFraction(run.text, run.groupStart[g])
+      ? cardReadingEnd(run, g, groupCount, cardsOnly) : -1;
+    if (h >= 0 && g !== afterSpan && continuesBefore(run, g, h)) h = -1;
     if (h >= 0) {
       pciCount = pushPci(pciCount, g, h, KIND_CARD);
       remaining -= digitsIn(run, g, h + 1);
       g = h + 1;
+      afterSpan = g;
     } else if (!cardsOnly && isSsnReading(run, g, groupCount)) {
       pciCount = pushPci(pciCount, g, g + 2, KIND_SSN);
       remaining -= digitsIn(run, g, g + 3);
       g += 3;
+      afterSpan = g;
     } else {
       remaining -= run.groupEnd[g] - run.groupStart[g];
       g++;

@@ -1,8 +1,8 @@
 // A written number as the scanner meets it: digit groups joined by short
-// separators (`space ( ) - .`), maybe led by `+` or `(`. Cards, SSNs and
+// separators (`space ( ) - . /`), maybe led by `+`, `(` or `(+`. Cards, SSNs and
 // phones are all readings of some consecutive groups of one run.
 import {
-  CODE_CLOSE, CODE_DASH, CODE_DOT, CODE_OPEN, CODE_PLUS, isDigit, isNumberSpace,
+  CODE_CLOSE, CODE_DASH, CODE_DOT, CODE_OPEN, CODE_PLUS, CODE_SLASH, isDigit, isNumberSpace, isWhitespace,
 } from './char-class.js';
 import { AUX_SCATTERED } from './span-sink.js';
 
@@ -11,6 +11,7 @@ export const SEP_DASH = 2;
 export const SEP_DOT = 4;
 export const SEP_OPEN = 8;
 export const SEP_CLOSE = 16;
+export const SEP_SLASH = 32;
 export const SEP_PARENS = SEP_OPEN | SEP_CLOSE;
 
 /**
@@ -21,6 +22,7 @@ export class NumberRun {
   text = '';
   /** Where the run starts: its `+`, its `(` or its first digit. */
   start = 0;
+  /** The run opens with `+`, `+(` or `(+`: an international number. */
   leadPlus = false;
   groupCount = 0;
   digitCount = 0;
@@ -49,12 +51,17 @@ export class NumberRun {
     this.text = text;
     this.start = at;
     this.leadPlus = false;
-    if (text.charCodeAt(pos) === CODE_PLUS) {
+    // `(+358) 298711209`: read as `+(358) ...`, the run starting at its `(`.
+    if (text.charCodeAt(pos) === CODE_OPEN && pos + 1 < n && text.charCodeAt(pos + 1) === CODE_PLUS) {
+      this.leadPlus = true;
+      lead = SEP_OPEN;
+      pos += 2;
+    } else if (text.charCodeAt(pos) === CODE_PLUS) {
       this.leadPlus = true;
       pos++;
       if (pos < n && isNumberSpace(text.charCodeAt(pos))) pos++;
     }
-    if (pos < n && text.charCodeAt(pos) === CODE_OPEN) {
+    if (lead === 0 && pos < n && text.charCodeAt(pos) === CODE_OPEN) {
       lead = SEP_OPEN;
       pos++;
     }
@@ -90,7 +97,7 @@ export class NumberRun {
       sepSpacesOf[k] = sepSpaces;
       k++;
       digits += pos - start;
-      // Separator grammar: [)] [space] [- or .] [space] [(]
+      // Separator grammar: [)] [space] [- or . or /] [space] [(]
       const sepStart = pos;
       sepFlags = 0;
       sepSpaces = 0;
@@ -98,9 +105,9 @@ export class NumberRun {
       if (pos < n && isNumberSpace(text.charCodeAt(pos))) { sepFlags |= SEP_SPACE; sepSpaces++; pos++; }
       if (pos < n) {
         const c = text.charCodeAt(pos);
-        if (c === CODE_DASH) { sepFlags |= SEP_DASH; pos++; } else if (c === CODE_DOT) { sepFlags |= SEP_DOT; pos++; }
+        if (c === CODE_DASH) { sepFlags |= SEP_DASH; pos++; } else if (c === CODE_DOT) { sepFlags |= SEP_DOT; pos++; } else if (c === CODE_SLASH) { sepFlags |= SEP_SLASH; pos++; }
       }
-      if ((sepFlags & (SEP_DASH | SEP_DOT)) !== 0 && pos < n && isNumberSpace(text.charCodeAt(pos))) {
+      if ((sepFlags & (SEP_DASH | SEP_DOT | SEP_SLASH)) !== 0 && pos < n && isNumberSpace(text.charCodeAt(pos))) {
         sepFlags |= SEP_SPACE;
         sepSpaces++;
         pos++;
@@ -134,6 +141,18 @@ export function readingAux(run: NumberRun, start: number, g: number, h: number):
   // Before group g: a `+ ` or `(` the reading starts with.
   let spaces = run.groupStart[g] - start >= 2 && isNumberSpace(run.text.charCodeAt(start + 1)) ? 1 : 0;
   for (let k = g + 1; k <= h; k++) spaces += run.sepSpaces[k];
+  return spaces;
+}
+
+/**
+ * The masking aux of any number span (one with an extension, say): its
+ * whitespace when it ends in four digits, else AUX_SCATTERED.
+ */
+export function spanAux(text: string, start: number, end: number): number {
+  if (end - start < 4) return AUX_SCATTERED;
+  for (let p = end - 4; p < end; p++) if (!isDigit(text.charCodeAt(p))) return AUX_SCATTERED;
+  let spaces = 0;
+  for (let p = start; p < end - 4; p++) if (isWhitespace(text.charCodeAt(p))) spaces++;
   return spaces;
 }
 

@@ -66,6 +66,7 @@ export function scanText(text: string, sink: SpanSink): void {
     const firstGroup = run.start > 0 && text.charCodeAt(run.start - 1) === CODE_STAR ? 1 : 0;
     const groupLimit = end < n && text.charCodeAt(end) === CODE_STAR ? run.groupCount - 1 : run.groupCount;
     emitRunSpans(run, firstGroup, groupLimit, isGluedBefore(text, run.start), sink);
-    i = end;
+    // A phone's extension (`x39498`) may end the last span past the run.
+    i = sink.count > 0 && sink.ends[sink.count - 1] > end ? sink.ends[sink.count - 1] : end;
   }
 }

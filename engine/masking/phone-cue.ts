@@ -1,0 +1,162 @@
+// Words before a number that tell whether it is a phone number: `call me on`,
+// `Meine Nummer ist`, `ring mig på`, `tel:` make a short local number
+// (`467 3395`, `53365728`) a phone; `order`, `Rechnung`, `pedido` make a bare
+// digit string an order, invoice or reference number. Only the bare and short
+// forms ask (docs/masking.md); a number written as a phone is one whatever
+// stands before it.
+//
+// The look back is bounded: at most CUE_WORDS words within CUE_WINDOW
+// characters, and it stops at a digit or a `*` (another number, a masked
+// span), so a cue is read the same way before and after masking and the
+// scan stays linear.
+import { CODE_DOT, CODE_STAR, isDigit, isLetter, isWhitespace } from './char-class.js';
+
+const CODE_BANG = 33;
+const CODE_QUESTION = 63;
+
+export const CUE_NONE = 0;
+export const CUE_PHONE = 1;
+export const CUE_NOT_PHONE = 2;
+/** A word for "number" (`number`, `Nummer`, `číslo`, `numéro`, `nr`): a phone unless an order word comes before it. */
+const CUE_NUMBER = 3;
+
+const CUE_WINDOW = 48;
+const CUE_WORDS = 4;
+
+// `word` matches that word only; `word*` any word starting with it.
+const PHONE_WORDS = [
+  // en
+  'phone*', 'tel', 'tel*', 'mobile*', 'mob', 'cell*', 'call*', 'ring*', 'text', 'texting', 'sms', 'whatsapp*',
+  'fax*', 'reach', 'reached', 'reachable', 'dial*', 'landline*', 'contact*',
+  // de
+  'telefon*', 'handy*', 'mobil*', 'ruf*', 'anruf*', 'erreichbar*', 'festnetz*', 'durchwahl*', 'fon',
+  // nl
+  'telefoon*', 'mobiel*', 'bel', 'bellen', 'belt', 'gsm*',
+  // sv, da, no
+  'ringa', 'ringer', 'tlf*', 'mobilnummer*', 'telefonnummer*', 'mobiltelefon*', 'nås',
+  // cs
+  'volejte', 'zavolejte', 'zavolej', 'volat', 'zavolat', 'volej', 'telefonní', 'mobilní',
+  // fi
+  'puhelin*', 'puh', 'soita*', 'soitto*', 'matkapuhelin*', 'kännykkä*',
+  // fr
+  'téléphone*', 'telephone*', 'tél', 'portable*', 'appel*', 'joindre', 'joignable*', 'fixe',
+  // es
+  'teléfono*', 'telefono*', 'móvil*', 'movil*', 'celular*', 'llam*', 'llám*', 'fijo',
+  // it
+  'cellulare*', 'chiam*', 'recapito*',
+  // pl
+  'komórk*', 'komork*', 'zadzwoń*', 'zadzwon*', 'dzwoń*', 'dzwon*', 'kom', 'tel.',
+  // pt
+  'telemóvel*', 'telemovel*', 'liga', 'ligue', 'ligar', 'contacto*', 'contato*',
+];
+
+const NUMBER_WORDS = [
+  'number', 'numbers', 'nr', 'num', 'nummer', 'nummeret', 'nummern', 'numer', 'numeru', 'numero*',
+  'número', 'numéro', 'číslo', 'čísle', 'cislo',
+];
+
+const NOT_PHONE_WORDS = [
+  // en
+  'order*', 'ord', 'invoice*', 'inv', 'ref', 'refs', 'reference*', 'tracking*', 'track', 'parcel*', 'shipment*',
+  'package*', 'ticket*', 'case', 'account*', 'acct', 'customer*', 'booking*', 'reservation*', 'confirmation*',
+  'transaction*', 'txn', 'serial*', 'sku', 'item*', 'article*', 'model*', 'policy', 'contract*', 'iban', 'bic',
+  'pin', 'code*', 'postcode*', 'zip', 'ean', 'gtin', 'isbn', 'upc', 'imei', 'serial', 'batch', 'lot', 'amount*', 'total*', 'price*', 'sum', 'id', 'receipt*', 'voucher*', 'coupon*',
+  'member*', 'membership*', 'loyalty',
+  // de
+  'bestell*', 'auftrag*', 'auftrags*', 'rechnung*', 'kunden*', 'sendung*', 'paket*', 'vertrag*', 'vertrags*',
+  'konto*', 'referenz*', 'vorgang*', 'vorgangs*', 'artikel*', 'buchung*', 'beleg*', 'betrag*', 'summe*',
+  'preis*', 'plz', 'postleitzahl*', 'kd', 're', 'aktenzeichen*', 'az', 'zeichen', 'lieferschein*', 'mitglied*',
+  // nl
+  'bestel*', 'factuur*', 'klant*', 'pakket*', 'zending*', 'referentie*', 'rekening*', 'boeking*', 'bedrag*',
+  'prijs*', 'postcode', 'lid*', 'kenmerk*', 'zaak*', 'dossiernummer*',
+  // sv, da, no
+  'ordre*', 'faktura*', 'kund*', 'kunde*', 'paket', 'pakke*', 'försändelse*', 'forsendelse*', 'referens*',
+  'ärende*', 'sag', 'sags*', 'sak', 'saks*', 'bokning*', 'belopp*', 'beløb*', 'beløp*', 'pris*', 'postnummer*', 'kvitto*',
+  'kvittering*', 'medlem*',
+  // cs
+  'objednávk*', 'objednavk*', 'objednávce', 'faktur*', 'zákazn*', 'zakazn*', 'zásilk*', 'zasilk*', 'balík*',
+  'balik*', 'smlouv*', 'účt*', 'účet', 'ucet', 'uctu', 'částk*', 'castk*', 'cena', 'ceny', 'psč', 'psc',
+  'doklad*', 'variabilní', 'symbol',
+  // fi
+  'tilaus*', 'lasku*', 'asiakas*', 'paketti*', 'lähetys*', 'viite*', 'tili*', 'summa*', 'hinta*', 'postinumero*',
+  'varaus*', 'kuitti*',
+  // fr
+  'commande*', 'facture*', 'client*', 'colis', 'suivi*', 'référence*', 'reference', 'compte*', 'dossier*',
+  'réservation*', 'montant*', 'prix', 'postal', 'ticket', 'reçu', 'contrat*', 'adhérent*',
+  // es
+  'pedido*', 'factura*', 'cliente*', 'paquete*', 'envío*', 'envio*', 'seguimiento*', 'referencia*', 'cuenta*',
+  'reserva*', 'importe*', 'precio*', 'expediente*', 'contrato*', 'recibo*', 'socio*',
+  // it
+  'ordine*', 'fattura*', 'pacco*', 'spedizione*', 'riferimento*', 'conto*', 'prenotazione*', 'pratica*',
+  'importo*', 'prezzo*', 'cap', 'codice*', 'ricevuta*', 'contratto*',
+  // pl
+  'zamówien*', 'zamowien*', 'klient*', 'paczk*', 'przesyłk*', 'przesylk*', 'konto', 'rezerwacj*',
+  'kwot*', 'umow*', 'umów*', 'rachun*', 'paragon*', 'pocztowy',
+  // pt
+  'encomenda*', 'fatura*', 'rastreio*', 'rastreamento*', 'referência*', 'conta', 'nif', 'valor*', 'preço*',
+  'cpf', 'cnpj', 'nota',
+  // currencies
+  'eur', 'euro*', 'usd', 'gbp', 'chf', 'kr', 'kč', 'kc', 'czk', 'sek', 'nok', 'dkk', 'pln', 'zł', 'zl',
+];
+
+const EXACT = new Map<string, number>();
+const PREFIXES: Array<{ prefix: string; cue: number }> = [];
+
+function add(words: readonly string[], cue: number): void {
+  for (const w of words) {
+    if (w.endsWith('*')) PREFIXES.push({ prefix: w.slice(0, -1), cue });
+    else if (!EXACT.has(w)) EXACT.set(w, cue);
+  }
+}
+add(NUMBER_WORDS, CUE_NUMBER);
+add(NOT_PHONE_WORDS, CUE_NOT_PHONE);
+add(PHONE_WORDS, CUE_PHONE);
+// Longest prefix first: `telefonnummer` before `telefon`, `bestell` before `best`.
+PREFIXES.sort((a, b) => b.prefix.length - a.prefix.length);
+
+function cueOfWord(word: string): number {
+  const exact = EXACT.get(word);
+  if (exact !== undefined) return exact;
+  for (const { prefix, cue } of PREFIXES) if (word.startsWith(prefix)) return cue;
+  return CUE_NONE;
+}
+
+/**
+ * What the words before `start` say about the number there: CUE_PHONE,
+ * CUE_NOT_PHONE or CUE_NONE. The nearest cue word decides; a word for
+ * "number" is a phone cue unless the cue word before it is an order word
+ * (`order number`, `Bestell-Nr.`).
+ */
+export function cueBefore(text: string, start: number): number {
+  const stop = Math.max(0, start - CUE_WINDOW);
+  let p = start - 1;
+  let words = 0;
+  let pendingNumber = false;
+  while (p >= stop && words < CUE_WORDS + (pendingNumber ? 1 : 0)) {
+    const c = text.charCodeAt(p);
+    if (isDigit(c) || c === CODE_STAR) break;
+    if (!isLetter(c)) {
+      // A sentence ends between a word already read and the one before it.
+      if (words > 0 && (c === CODE_DOT || c === CODE_BANG || c === CODE_QUESTION) &&
+        p + 1 < text.length && isWhitespace(text.charCodeAt(p + 1))) {
+        break;
+      }
+      p--;
+      continue;
+    }
+    const end = p + 1;
+    while (p >= stop && isLetter(text.charCodeAt(p))) p--;
+    if (p >= stop || p < 0 || !isLetter(text.charCodeAt(p))) {
+      // A word cut by the window is not read.
+      const cue = cueOfWord(text.slice(p + 1, end).toLowerCase());
+      words++;
+      if (cue === CUE_NUMBER) {
+        if (pendingNumber) return CUE_PHONE;
+        pendingNumber = true;
+      } else if (cue !== CUE_NONE) {
+        return cue;
+      }
+    }
+  }
+  return pendingNumber ? CUE_PHONE : CUE_NONE;
+}
