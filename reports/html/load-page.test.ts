@@ -64,7 +64,8 @@ describe('renderLoadHtml', () => {
     const latency = /<table id="latency">.*?<\/table>/s.exec(html)![0];
     expect(latency.match(/<tr>/g)).toHaveLength(LOAD_MEASURES.length * 2 + 1);
     for (const id of ['key-figures', 'masking', 'balance', 'traffic', 'errors-by-code']) expect(html).toContain(`<table id="${id}">`);
-    expect(html).toContain('id="masking-verdict">No card, IBAN, SSN, email or phone number reached an agent unmasked in 500 agent frames');
+    expect(html).toContain('id="masking-verdict">No card, IBAN, SSN, email or phone number reached an agent unmasked in 500 agent frames (the 120 values the run injected');
+    expect(html).toContain('id="masking-detectors">The masking detectors, run again on the same frames, found nothing.');
     expect(html).toContain('id="balance-verdict">Client and server agree');
   });
 
@@ -74,6 +75,7 @@ describe('renderLoadHtml', () => {
     report.maskingLeaks.count = 2;
     report.maskingLeaks.byKind.card = 2;
     report.maskingLeaks.examples = [{ kind: 'card', frameType: 'message', field: 'text' }];
+    report.maskingLeaks.detectors = { count: 1, byKind: { card: 0, iban: 0, ssn: 0, phone: 1, email: 0 }, examples: [{ kind: 'phone', frameType: 'offer', field: 'customer.number' }] };
     report.balance = compareBalance(report.balance.client, { ...report.balance.client, arrived: 41 }, 0, 1, ['1 customer connection(s) were open on the target before this run\'s first arrival']);
     report.checks = loadChecks(report);
     const page = renderLoadHtml(report, histograms);
@@ -82,6 +84,9 @@ describe('renderLoadHtml', () => {
     expect(page).toContain('engine.route.p99 &lt;= 200us: skipped, not measured by a load run');
     expect(page).toContain('id="masking-verdict">2 unmasked values reached agents while the tenant masks');
     expect(page).toContain('<code>card in message.text</code>');
+    // The oracle's count by kind, the detectors' beside it; only the oracle's marks a row failed.
+    expect(/<table id="masking">.*?<\/table>/s.exec(page)![0]).toContain('<tr class="fail"><td>card</td><td>2</td><td>0</td></tr><tr><td>iban</td><td>0</td><td>0</td></tr><tr><td>ssn</td><td>0</td><td>0</td></tr><tr><td>phone</td><td>0</td><td>1</td></tr>');
+    expect(page).toContain('id="masking-detectors">The masking detectors, run again on the text fields of the same frames, found 1 value (not gating: the oracle gates), first <code>phone in offer.customer.number</code>.');
     expect(page).toContain('Cannot be exact: other traffic shares the target (1 conversation(s) this run did not start reached its agents; 1 customer connection(s) were open on the target before this run&#39;s first arrival)');
     expect(page).toContain('<li>arrived: client 40, server 41</li>');
   });
