@@ -90,6 +90,7 @@ describe('how the oracle reads a value', () => {
     expect(significantForm('+1 (555) 123-4567', 'phone')).toEqual({ chars: '15551234567', hiddenStart: 0, hiddenEnd: 7 });
     expect(significantForm('GB82 WEST 1234 5698 7654 32', 'iban')).toEqual({ chars: 'gb82west12345698765432', hiddenStart: 0, hiddenEnd: 18 });
     expect(significantForm('Melissa.Jones@gmail.com', 'email')).toEqual({ chars: 'melissajones@gmailcom', hiddenStart: 1, hiddenEnd: 12 });
+    expect(significantForm('16315550142@s.whatsapp.net', 'email')).toEqual({ chars: '16315550142@swhatsappnet', hiddenStart: 1, hiddenEnd: 7 });
     expect(significantForm('1234', 'phone')).toBeNull();
     expect(significantForm('a@b.com', 'email')).toBeNull();
   });
@@ -130,6 +131,14 @@ describe('the three forms of a leak', () => {
     expect(scan(o, '*elissa@gmail.com')).toEqual([{ kind: 'email', form: 'pastVisibleTail' }]);
     // Glued to a letter or digit after it: the run goes on, it is not this value's end.
     expect(scan(o, '***********11111x')).toEqual([]);
+  });
+
+  it('an address whose local part is a number: masked as an identity field (its last four kept) or as text (its first character kept), none; five kept, a leak', () => {
+    const wa = oracleOf(['16315550142@s.whatsapp.net', 'email']);
+    expect(scan(wa, '*******0142@s.whatsapp.net')).toEqual([]);
+    expect(scan(wa, '1**********@s.whatsapp.net')).toEqual([]);
+    expect(scan(wa, '******50142@s.whatsapp.net')).toEqual([{ kind: 'email', form: 'pastVisibleTail' }]);
+    expect(scan(wa, '16315550142@s.whatsapp.net')).toEqual([{ kind: 'email', form: 'whole' }]);
   });
 
   it('the masked forms are none, whatever separators they keep', () => {

@@ -12,7 +12,9 @@
 //   `Melissa.Jones@gmail.com` `melissajones@gmailcom`.
 // - The masked format keeps some of them visible: the last four of a card,
 //   IBAN, SSN or phone number (VISIBLE_TAIL); an email's first character and
-//   its `@` and domain. The others are the value's hidden characters.
+//   its `@` and domain (and, when its local part is a phone number, as in
+//   `16315550142@s.whatsapp.net`, the last four of that too: the identity
+//   field's format). The others are the value's hidden characters.
 // - A text is read the same way, the mask character `*` kept as well:
 //   separators (spaces, dashes, dots, brackets, anything not a letter, digit,
 //   `@` or `*`) are skipped.
@@ -153,7 +155,9 @@ export function significantForm(value: string, kind: SensitiveKind): Significant
     const local = significant(value.slice(0, at));
     const domain = significant(value.slice(at + 1));
     if (local.length < 2 || domain.length < 2) return null;
-    return { chars: `${local}@${domain}`, hiddenStart: 1, hiddenEnd: local.length };
+    // A local part that is a phone number (`16315550142@s.whatsapp.net`) keeps its last four as an identity field does.
+    const keptOfLocal = identityKind(value.slice(0, at)) === 'phone' ? VISIBLE_TAIL : 0;
+    return { chars: `${local}@${domain}`, hiddenStart: 1, hiddenEnd: local.length - keptOfLocal };
   }
   const chars = significant(value);
   if (chars.length <= VISIBLE_TAIL || !hasAsciiDigit(chars)) return null;
