@@ -1,6 +1,7 @@
 // Standalone entry: `node dist/bench/masking/main.js [--json] [--seed N]
 // [--messages N] [--runs N] [--quick]`. `cctwin bench masking` calls
-// runMaskingBench directly; this file is also what clinic profiles.
+// runMaskingBench directly. Profiling (clinic) uses profile.js, which reads
+// its inputs from files instead of generating them.
 import { formatMaskingBench } from './format-masking-bench.js';
 import { runMaskingBench, type MaskingBenchOptions } from './run-masking-bench.js';
 

@@ -18,8 +18,9 @@
 // stays in the text but not in the span), with a cue word or bare; and
 // PII-free lines made of risky-looking tokens. Values that are not what their
 // label says are dropped, never labelled: a card that fails Luhn or a
-// brand-less length, an IBAN with a wrong length or mod-97 (generators that
-// fill an IBAN with random characters), a value with a line break. The
+// brand-less length, an IBAN with a wrong length, mod-97 or check digits
+// (generators that fill an IBAN with random characters), a value in the US
+// SSN layout that the SSA never issues, a value with a line break. The
 // counts of what was kept and dropped go to stderr as one JSON line.
 //
 // Deterministic: the same input gives the same output (a seeded PRNG per
@@ -97,6 +98,8 @@ function ibanProblem(raw) {
   const len = IBAN_LENGTH[s.slice(0, 2)];
   if (!len) return 'iban: country not in the registry';
   if (s.length !== len) return 'iban: wrong length for its country';
+  const check = Number(s.slice(2, 4));
+  if (check < 2 || check > 98) return 'iban: check digits 00, 01 or 99 (ISO 13616 issues 02 to 98)';
   const moved = s.slice(4) + s.slice(0, 4);
   let rem = 0;
   for (const ch of moved) {
@@ -105,7 +108,7 @@ function ibanProblem(raw) {
   }
   return rem === 1 ? null : 'iban: mod-97 check fails';
 }
-function problemOf(type, value) {
+function problemOf(type, value, locale) {
   if (!value || /[\r\n\t]/.test(value) || value !== value.trim()) return `${type}: empty or has line breaks/edge spaces`;
   if (type === 'card') {
     const d = value.replace(/[ -]/g, '');
@@ -114,6 +117,14 @@ function problemOf(type, value) {
     if (!luhn(d)) return 'card: Luhn fails';
   }
   if (type === 'iban') return ibanProblem(value);
+  // A value in the US SSN layout must be one the SSA issues (no area 000, 666
+  // or 900-999, which are ITINs or never issued; no group 00, no serial 0000).
+  // (Nine bare digits are the US layout only in en_US: elsewhere they are, say, a Dutch BSN.)
+  const us = type === 'ssn' ? /^(\d{3})([- .]?)(\d{2})\2(\d{4})$/.exec(value) : null;
+  if (us && us[2] === '' && locale !== 'en_US') return null;
+  if (us && (us[1] === '000' || us[1] === '666' || us[1] >= '900' || us[3] === '00' || us[4] === '0000')) {
+    return 'ssn: US layout but never issued (area 000/666/9xx, group 00 or serial 0000)';
+  }
   if (type === 'email' && !/^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(value)) return 'email: not local@domain.tld';
   if ((type === 'phone' || type === 'ssn') && (value.match(/\d/g) ?? []).length < 5) return `${type}: fewer than 5 digits`;
   return null;
@@ -229,7 +240,7 @@ function composeGroup(generator, locale, records, stats) {
       (free[r.free] ??= []).push(r.value);
       continue;
     }
-    const problem = problemOf(r.type, r.value);
+    const problem = problemOf(r.type, r.value, locale);
     if (problem) {
       stats.dropped[problem] = (stats.dropped[problem] ?? 0) + 1;
       continue;
