@@ -38,7 +38,8 @@ function inRange(n: number, min: number, max: number): boolean {
  *   RuPay and LankaPay co-brands, and what generators write for JCB); the
  *   older ranges 3088-3094, 3096-3102, 3112-3120, 3158-3159, 3337-3349 at
  *   16; and the 15-digit JCB 1800 and 2131.
- * - UnionPay: 62 and 81 (8100-8171), 16-19; 31 (China T-Union), 19.
+ * - UnionPay: 62 and 81 (8100-8171; the rest of 81 is RuPay's), 16-19;
+ *   31 (China T-Union), 19.
  * - Maestro: 12-19 digits across its ranges, 50 (5018, 5020, 5038 and the
  *   rest of 50xx: Dankort 5019, Verve 5060-5079), 56-69 (incl. 5893, 6304,
  *   6390, 6759, 6761-6763, Laser, Solo, InstaPayment, InterPayment), and
@@ -69,7 +70,7 @@ export function brandLengthMask(prefix6: number): number {
     mask |= L16; // JCB, older ranges
   }
   if (p4 === 1800 || p4 === 2131) mask |= L15; // JCB 15 digits
-  if (p2 === 62 || inRange(p4, 8100, 8171)) mask |= L16_19; // UnionPay
+  if (p2 === 62 || p2 === 81) mask |= L16_19; // UnionPay (8100-8171) and RuPay's 81
   if (p2 === 31) mask |= L19; // China T-Union
   if (p2 === 50 || inRange(p2, 56, 69) || p4 === 604) mask |= L12_19; // Maestro (0604 is p4 604)
   if (inRange(p3, 300, 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39) mask |= L14_19; // Diners Club

@@ -13,3 +13,11 @@ export const IBAN_LENGTH_BY_COUNTRY: Readonly<Record<string, number>> = {
   RU: 33, SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25,
   SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
 };
+
+// Countries whose banks issue IBANs that the SWIFT registry does not list
+// (central banks' own formats, as iban.com and the ECBS keep them). Read
+// like the registry's: a generator or a customer writes them all the same.
+export const IBAN_LENGTH_OUTSIDE_REGISTRY: Readonly<Record<string, number>> = {
+  AO: 25, BF: 28, BJ: 28, CF: 27, CG: 27, CI: 28, CM: 27, CV: 25, DZ: 26, GA: 27, GQ: 27, GW: 25,
+  IR: 26, KM: 27, MA: 28, MG: 27, ML: 28, MZ: 25, NE: 28, SN: 28, TD: 27, TG: 28,
+};

@@ -1,15 +1,24 @@
-// IBANs: a registry country code, two check digits (02..98), then exactly the
-// country's length of letters and digits, mod-97 equal to 1. Upper or lower
-// case; written solid or with one space after every four characters.
-import { isAsciiLetter, isDigit, isNumberSpace } from './char-class.js';
-import { IBAN_LENGTH_BY_COUNTRY } from './iban-registry.js';
+// IBANs: a country code of the registry (or of the countries that issue
+// IBANs outside it), two check digits (02..98), then exactly the country's
+// length of letters and digits, mod-97 equal to 1. Upper or lower case;
+// written solid or with one space after every four characters. A solid
+// string standing on its own whose mod-97 holds is an IBAN at any length
+// from 15 to 34 (matchLooseIbanAt): the check is what makes an IBAN, and
+// generators and typists get the length wrong (a GB IBAN of 21 characters).
+import { isAsciiAlnum, isAsciiLetter, isDigit, isNumberSpace } from './char-class.js';
+import { IBAN_LENGTH_BY_COUNTRY, IBAN_LENGTH_OUTSIDE_REGISTRY } from './iban-registry.js';
 import { AUX_SCATTERED } from './span-sink.js';
 
 // Country length indexed by (first letter * 26 + second letter), 0 = none.
 const LENGTH_BY_CODE = new Uint8Array(26 * 26);
-for (const [country, length] of Object.entries(IBAN_LENGTH_BY_COUNTRY)) {
-  LENGTH_BY_CODE[(country.charCodeAt(0) - 65) * 26 + (country.charCodeAt(1) - 65)] = length;
+for (const table of [IBAN_LENGTH_BY_COUNTRY, IBAN_LENGTH_OUTSIDE_REGISTRY]) {
+  for (const [country, length] of Object.entries(table)) {
+    LENGTH_BY_CODE[(country.charCodeAt(0) - 65) * 26 + (country.charCodeAt(1) - 65)] = length;
+  }
 }
+
+const LOOSE_MIN_LENGTH = 15;
+const LOOSE_MAX_LENGTH = 34;
 
 // Value of an ASCII character for mod-97: digits 0-9, letters of either case
 // 10-35, anything else -1. One table load instead of three range tests.
@@ -93,6 +102,45 @@ export function matchIbanAt(text: string, digitAt: number): number {
   rem = (rem % 97) * 100 + check; // both check digits at once, even `02`
   if (rem % 97 !== 1) return -1;
   foundAux = length - lastSpaceCount >= 4 ? spaces : AUX_SCATTERED;
+  return pos;
+}
+
+/**
+ * A solid IBAN of a known country at any length from 15 to 34, its first
+ * check digit at `digitAt`: on its own (nothing alphanumeric right before
+ * the country code or after the end) and mod-97 equal to 1. Returns the
+ * end, or -1.
+ */
+export function matchLooseIbanAt(text: string, digitAt: number): number {
+  const start = digitAt - 2;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  if (!isAsciiLetter(a) || !isAsciiLetter(b)) return -1;
+  if (LENGTH_BY_CODE[letterIndex(a) * 26 + letterIndex(b)] === 0) return -1;
+  if (start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) return -1;
+  const d1 = text.charCodeAt(digitAt);
+  const d2 = text.charCodeAt(digitAt + 1);
+  if (!isDigit(d1) || !isDigit(d2)) return -1;
+  const check = (d1 - 48) * 10 + (d2 - 48);
+  if (check < 2 || check > 98) return -1;
+  const n = text.length;
+  const limit = Math.min(n, start + LOOSE_MAX_LENGTH + 1);
+  let pos = digitAt + 2;
+  let rem = 0;
+  while (pos < limit) {
+    const c = text.charCodeAt(pos);
+    if (c >= 128 || VALUE[c] < 0) break;
+    rem = mod97Step(rem, VALUE[c]);
+    pos++;
+  }
+  const length = pos - start;
+  if (length < LOOSE_MIN_LENGTH || length > LOOSE_MAX_LENGTH) return -1;
+  if (pos < n && isAsciiAlnum(text.charCodeAt(pos))) return -1;
+  rem = mod97Step(rem, VALUE[a]);
+  rem = mod97Step(rem, VALUE[b]);
+  rem = (rem % 97) * 100 + check;
+  if (rem % 97 !== 1) return -1;
+  foundAux = 0; // solid: its last four characters are the kept ones
   return pos;
 }
 

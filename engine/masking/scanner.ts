@@ -9,10 +9,10 @@
 // instructions a character on this V8 (it dispatches on the string's
 // representation every call), the compiled search a few. A single
 // character class never backtracks: every character is looked at once.
-import { CODE_AT, CODE_STAR, isDigit } from './char-class.js';
+import { CODE_AT, CODE_STAR, isAsciiAlnum, isDigit } from './char-class.js';
 import { scanEmailAt } from './email.js';
 import { isGluedBefore } from './glue.js';
-import { ibanMatchAux, matchIbanAt } from './iban.js';
+import { ibanMatchAux, matchIbanAt, matchLooseIbanAt } from './iban.js';
 import { NumberRun } from './number-run.js';
 import { emitRunSpans } from './number-readings.js';
 import { PHONE_MIN_DIGITS } from './phone.js';
@@ -43,7 +43,12 @@ export function scanText(text: string, sink: SpanSink): void {
       continue;
     }
     if (isDigit(c) && i >= 2) {
-      const end = matchIbanAt(text, i);
+      let end = matchIbanAt(text, i);
+      // Right length but more letters or digits after it: the longer solid reading, if its check holds.
+      if (end < 0 || (end < n && isAsciiAlnum(text.charCodeAt(end)))) {
+        const loose = matchLooseIbanAt(text, i);
+        if (loose > end) end = loose;
+      }
       if (end >= 0) {
         sink.push(i - 2, end, KIND_IBAN, ibanMatchAux());
         i = end;
