@@ -239,7 +239,7 @@ function timeDifference(a: () => number, b: () => number, runs: number): number 
   const once = Math.max(1, Number(process.hrtime.bigint() - t0));
   const repeats = Math.max(1, Math.ceil(20e6 / once));
   const diffs: number[] = [];
-  for (let r = 0; r < Math.max(runs, 7); r++) {
+  for (let r = 0; r < Math.max(runs, 3); r++) {
     const a0 = process.hrtime.bigint();
     for (let k = 0; k < repeats; k++) keep ^= a();
     const b0 = process.hrtime.bigint();
