@@ -11,6 +11,8 @@ import type { RoutingPolicyName } from './model/routing-policy.js';
 import { CHANNELS, DEFAULT_CHANNEL_RULES } from './model/channel.js';
 import { DEFAULT_TENANT } from './model/tenant.js';
 import { EngineCore, type TextMasker } from './core.js';
+
+export type { TextMasker };
 import { WaitingList } from './routing/waiting-list.js';
 import { createAgentPool } from './routing/agent-pool.js';
 import { setState } from './handlers/agent-state.js';
@@ -22,6 +24,7 @@ import { customerMessage, note, reply } from './handlers/messages.js';
 import { abandon, customerEnd } from './handlers/customer.js';
 import { addAgent, addAsset, deleteAsset, setTenant } from './handlers/admin.js';
 import { listTargets } from './handlers/targets.js';
+import { EngineView } from './view.js';
 
 export interface EngineConfig {
   tenant?: Partial<TenantSettings>;
@@ -53,8 +56,13 @@ const HANDLERS: Record<CommandType, Handler> = {
 const HANDLER_OF = new Map<string, Handler>(Object.entries(HANDLERS));
 
 export class Engine {
-  /** Exposed read-only for drivers, invariant checkers and reports; change it only through execute(). */
+  /**
+   * The state itself, for the engine's own tests and invariant checker. Code
+   * outside engine/ reads through `view` (test/architecture/engine-seam.test.ts).
+   */
   readonly core: EngineCore;
+  /** Read-only views of the state: what drivers, samplers and the server may look at. */
+  readonly view: EngineView;
 
   constructor(config: EngineConfig) {
     const channelRules = {} as Record<Channel, ChannelRules>;
@@ -69,6 +77,7 @@ export class Engine {
     for (const q of config.queues) {
       this.core.queues.set(q.name, { name: q.name, waiting: new WaitingList(), pool: createAgentPool(q.routing ?? 'longest-available') });
     }
+    this.view = new EngineView(this.core);
   }
 
   /**

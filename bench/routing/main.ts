@@ -5,9 +5,7 @@
 // second, medians of several runs. The three policies are measured in the
 // same run, so their ratios are the figures to quote.
 // Run: npx tsc -p tsconfig.json && node dist/bench/routing/main.js [--agents N] [--runs R] [--json]
-import { Engine } from '../../engine/engine.js';
-import type { EngineEvent } from '../../engine/events.js';
-import { ROUTING_POLICIES, type RoutingPolicyName } from '../../engine/model/routing-policy.js';
+import { Engine, ROUTING_POLICIES, type EngineEvent, type RoutingPolicyName } from '../../engine/index.js';
 import { createLatencyHistogram, recordValue, summarize, type HistogramSummary } from '../../reports/histogram.js';
 import { createRng } from '../../sim/random/prng.js';
 

@@ -11,7 +11,7 @@ import { loadScenario } from '../../scenarios/load.js';
 import { simulate } from '../../sim/runner/simulate.js';
 import { busyCenter } from '../../sim/runner/testing/scenario-fixture.js';
 import { renderJson, withoutWallClock } from '../../reports/render-json.js';
-import { createMasker } from '../../engine/masking/index.js';
+import { createMasker } from '../../engine/index.js';
 import { largeCenter } from './large-center.js';
 
 function hashOf(s: Scenario, seed: number, masked: boolean): string {

@@ -1,6 +1,6 @@
 // What the simulated world schedules on its event queue. Each action is a
 // small record; its kind says which behaviour runs when it comes due.
-import type { Command } from '../../engine/commands.js';
+import type { Command } from '../../engine/index.js';
 
 export const ARRIVAL = 0; // the next customer of a stream writes their first message
 export const ENGINE_TIMER = 1; // an engine timer (an offer's RONA deadline) comes due

@@ -3,7 +3,7 @@
 // shift"): it takes no new offers and finishes what it holds. A RONA recovery
 // that comes due while an agent is off shift leaves it off.
 import type { Scenario } from '../../scenarios/scenario.js';
-import type { Command } from '../../engine/commands.js';
+import type { Command } from '../../engine/index.js';
 import { agentIdOf } from './world.js';
 
 export const OFF_SHIFT = 'Off shift';

@@ -4,11 +4,7 @@
 // draw derives from the scenario's one seed, so a scenario and seed give the
 // same events, in the same order, on any machine and thread.
 import type { Scenario } from '../../scenarios/scenario.js';
-import type { Command } from '../../engine/commands.js';
-import type { EngineEvent } from '../../engine/events.js';
-import { Engine } from '../../engine/engine.js';
-import type { TextMasker } from '../../engine/core.js';
-import { checkInvariants } from '../../engine/testing/invariants.js';
+import { checkEngineInvariants, Engine, type Command, type EngineEvent, type TextMasker } from '../../engine/index.js';
 import { RunRecorder } from '../../reports/recorder.js';
 import { EventQueue } from '../clock/event-queue.js';
 import { createArrivalProcess } from '../arrivals/poisson.js';
@@ -82,7 +78,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const recorder = new RunRecorder({ warmupMs: scenario.warmupMs, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs });
   // Quiet: no simulated person reads messages, notes or conference status, so the engine leaves them out.
   const engine = new Engine({ ...engineConfigOf(scenario), quiet: true, ...(options.mask ? { mask: timedMasker(options.mask, recorder) } : {}) });
-  const core = engine.core;
+  const view = engine.view;
   const queue = new EventQueue();
   const out: EngineEvent[] = [];
   const check = options.checkInvariants === true;
@@ -131,7 +127,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
       react(e);
     }
     if (check) {
-      const problems = checkInvariants(core);
+      const problems = checkEngineInvariants(engine);
       if (problems.length > 0) throw new Error(`engine invariants broken at ${clock[0]} ms after ${cmd.type}: ${problems.join('; ')}`);
     }
   };
@@ -233,41 +229,41 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   };
 
   const transfer = (agentId: string, conversationId: number): void => {
-    const c = core.conversations.get(conversationId);
-    if (c === undefined || c.owner?.id !== agentId) return;
+    const c = view.conversation(conversationId);
+    if (c === undefined || c.ownerId !== agentId) return;
     const sim = conversations.get(conversationId)!;
     if (sim.stream.coin()) {
-      const target = c.queue.pool.pick(c.heldBy);
-      if (target !== null) return run({ type: 'transfer', agentId, conversationId, agent: target.id });
+      const target = view.pickTarget(conversationId);
+      if (target !== null) return run({ type: 'transfer', agentId, conversationId, agent: target });
     }
-    const others = scenario.queues.filter((q) => q.name !== c.queue.name);
-    const to = others.length > 0 ? others[Math.floor(sim.stream.fraction() * others.length) % others.length]!.name : c.queue.name;
+    const others = scenario.queues.filter((q) => q.name !== c.queue);
+    const to = others.length > 0 ? others[Math.floor(sim.stream.fraction() * others.length) % others.length]!.name : c.queue;
     run({ type: 'transfer', agentId, conversationId, queue: to });
   };
 
   const conference = (agentId: string, conversationId: number): void => {
-    const c = core.conversations.get(conversationId);
-    if (c === undefined || c.owner?.id !== agentId || c.state !== 'active') return;
+    const c = view.conversation(conversationId);
+    if (c === undefined || c.ownerId !== agentId || c.state !== 'active') return;
     const sim = conversations.get(conversationId)!;
-    if (c.asset.rules.conferenceToQueue && sim.stream.coin()) {
-      if (c.queue.pool.pick(c.heldBy) !== null) run({ type: 'conference', agentId, conversationId, queue: c.queue.name });
+    if (c.conferenceToQueue && sim.stream.coin()) {
+      if (view.pickTarget(conversationId) !== null) run({ type: 'conference', agentId, conversationId, queue: c.queue });
       return;
     }
-    const target = c.queue.pool.pick(c.heldBy);
-    if (target !== null) run({ type: 'conference', agentId, conversationId, agent: target.id });
+    const target = view.pickTarget(conversationId);
+    if (target !== null) run({ type: 'conference', agentId, conversationId, agent: target });
   };
 
   const leaveConference = (conversationId: number): void => {
-    const c = core.conversations.get(conversationId);
-    if (c === undefined || c.conferenceStatus !== 'active' || c.owner === null || c.conferenceAgent === null) return;
+    const c = view.conversation(conversationId);
+    if (c === undefined || c.conferenceStatus !== 'active' || c.ownerId === null || c.conferenceAgentId === null) return;
     const sim = conversations.get(conversationId)!;
     if (sim.stream.coin()) {
-      run({ type: 'endConference', agentId: c.conferenceAgent.id, conversationId });
+      run({ type: 'endConference', agentId: c.conferenceAgentId, conversationId });
       return;
     }
     // The first agent hands over: the invited agent keeps the chat and ends it later.
-    const staying = c.conferenceAgent.id;
-    run({ type: 'endConference', agentId: c.owner.id, conversationId });
+    const staying = c.conferenceAgentId;
+    run({ type: 'endConference', agentId: c.ownerId, conversationId });
     planAgent(clock[0] + sim.stream.handleMs(), { type: 'end', agentId: staying, conversationId });
   };
 
@@ -310,15 +306,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     const kind = queue.lastKind as A.ActionKind;
     const ref = queue.lastRef;
     // A RONA deadline whose offer was accepted or withdrawn is no event at all: skip it uncounted.
-    if (kind === A.ENGINE_TIMER && !core.offers.has(ref as number)) continue;
+    if (kind === A.ENGINE_TIMER && !view.offerPending(ref as number)) continue;
     if (t > heldSince && heldSince < measureEndMs) {
       const until = Math.min(t, measureEndMs);
-      heldArea += core.heldSlots * (until - heldSince);
+      heldArea += view.heldSlots() * (until - heldSince);
       heldSince = until;
     }
     if (t > slotTimeSince) {
-      intervals.addSlotTime(slotTimeSince, t, core.heldSlots, roster.staffedSlots);
-      sampler.sampleUpTo(t, core, roster.staffedSlots);
+      intervals.addSlotTime(slotTimeSince, t, view.heldSlots(), roster.staffedSlots);
+      sampler.sampleUpTo(t, view, roster.staffedSlots);
       slotTimeSince = t;
     }
     clock[0] = t;
@@ -346,9 +342,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         for (const cmd of roster.apply(ref as StaffingChange)) routeTimed(cmd);
         break;
       case A.PATIENCE: {
-        const c = core.conversations.get(ref as number);
+        const id = ref as number;
+        const state = view.stateOf(id);
         // Patience runs from arrival until the first answer; a later wait (after a transfer) is not abandonment.
-        if (c !== undefined && c.answeredAtMs < 0 && (c.state === 'queued' || c.state === 'offered')) run({ type: 'abandon', conversationId: c.id });
+        if ((state === 'queued' || state === 'offered') && view.answeredAtMs(id) < 0) run({ type: 'abandon', conversationId: id });
         break;
       }
       case A.CUSTOMER_END:
@@ -374,15 +371,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         break;
     }
   }
-  if (heldSince < measureEndMs) heldArea += core.heldSlots * (measureEndMs - heldSince);
+  if (heldSince < measureEndMs) heldArea += view.heldSlots() * (measureEndMs - heldSince);
   if (slotTimeSince < scenario.durationMs) {
-    intervals.addSlotTime(slotTimeSince, scenario.durationMs, core.heldSlots, roster.staffedSlots);
-    sampler.sampleUpTo(scenario.durationMs, core, roster.staffedSlots);
+    intervals.addSlotTime(slotTimeSince, scenario.durationMs, view.heldSlots(), roster.staffedSlots);
+    sampler.sampleUpTo(scenario.durationMs, view, roster.staffedSlots);
   }
 
-  const open: number[] = [];
-  for (const c of core.conversations.values()) if (c.state !== 'ended') open.push(c.id);
-  recorder.finish(open);
+  recorder.finish(view.openConversationIds());
   const windowMs = Math.max(0, measureEndMs - scenario.warmupMs);
   return {
     recorder, seed, simulatedMs: clock[0], events, wallMs: performance.now() - wallStart, agents,

@@ -1,9 +1,7 @@
 // Builds the simulated center from a scenario: the engine's queues, one
 // channel asset per (channel, queue) used, and every agent of every group.
 import type { Scenario } from '../../scenarios/scenario.js';
-import type { Channel } from '../../engine/model/channel.js';
-import type { EngineConfig } from '../../engine/engine.js';
-import type { Command } from '../../engine/commands.js';
+import type { Channel, Command, EngineConfig } from '../../engine/index.js';
 
 /** What an offer shows as the source, per channel: the business's page, number or widget. */
 const SOURCE_LABELS: Record<Channel, (queue: string) => string> = {

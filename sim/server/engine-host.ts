@@ -2,11 +2,7 @@
 // Engine, sets RONA and reconnection timers on the real clock, and turns
 // events into frames. The same class runs on the engine worker thread or,
 // with `--engine-thread main`, on the socket thread.
-import { Engine } from '../../engine/engine.js';
-import type { Command } from '../../engine/commands.js';
-import { ERRORS, type CctwinError } from '../../engine/errors.js';
-import type { EngineEvent } from '../../engine/events.js';
-import { createMasker } from '../../engine/masking/index.js';
+import { createMasker, Engine, ERRORS, type CctwinError, type Command, type EngineEvent } from '../../engine/index.js';
 import { createLatencyHistogram, recordValue, summarize, type HistogramSummary, type LatencyHistogram } from '../../reports/histogram.js';
 import { agentDeskFrames } from './agent-desk.js';
 import { emptyDeliveries, type Deliveries } from './deliveries.js';
@@ -53,6 +49,7 @@ export class EngineHost {
     }
   }
 
+  /** The engine's state, for tests and the invariant checker only; the host itself reads through `engine.view`. */
   get core(): Engine['core'] {
     return this.engine.core;
   }
@@ -87,20 +84,20 @@ export class EngineHost {
   }
 
   summary(): HostSummary {
-    const core = this.engine.core;
-    const agents = agentsByState(core);
+    const view = this.engine.view;
+    const agents = agentsByState(view);
     const engineLatency: Record<string, HistogramSummary> = {};
     for (const [type, h] of this.latency) engineLatency[type] = summarize(h);
     return {
-      atMs: this.lastMs, tenant: { ...core.tenant }, queues: queueViews(core),
-      agentsByState: agents.byState, agentsConnected: this.connected.size, slotsHeld: core.heldSlots, slotsTotal: agents.slotsTotal,
-      conversationsByState: conversationsByState(core), counts: structuredClone(this.counts), engineLatency, releaseRefusals: this.releaseRefusals, internalErrors: this.internalErrors,
+      atMs: this.lastMs, tenant: view.tenant(), queues: queueViews(view),
+      agentsByState: agents.byState, agentsConnected: this.connected.size, slotsHeld: view.heldSlots(), slotsTotal: agents.slotsTotal,
+      conversationsByState: conversationsByState(view), counts: structuredClone(this.counts), engineLatency, releaseRefusals: this.releaseRefusals, internalErrors: this.internalErrors,
     };
   }
 
   state(): HostState {
-    const core = this.engine.core;
-    return { ...this.summary(), assets: assetViews(core), agents: agentViews(core, this.connected), conversations: conversationViews(core) };
+    const view = this.engine.view;
+    return { ...this.summary(), assets: assetViews(view), agents: agentViews(view, this.connected), conversations: conversationViews(view) };
   }
 
   /** Stop every timer; later batches are refused. */
@@ -119,9 +116,9 @@ export class EngineHost {
         return this.run(op.cmd, atMs, out);
       case 'customerEnd':
       case 'customerAbandon': {
-        const c = this.engine.core.openConversationOf(op.assetId, op.customerId);
-        if (c === undefined) return { code: 'E_BAD_STATE', message: 'you have no open conversation here' };
-        return this.run(op.op === 'customerEnd' ? { type: 'customerEnd', conversationId: c.id } : { type: 'abandon', conversationId: c.id }, atMs, out);
+        const conversationId = this.engine.view.openConversationId(op.assetId, op.customerId);
+        if (conversationId === undefined) return { code: 'E_BAD_STATE', message: 'you have no open conversation here' };
+        return this.run(op.op === 'customerEnd' ? { type: 'customerEnd', conversationId } : { type: 'abandon', conversationId }, atMs, out);
       }
       case 'agentConnected':
         return this.agentConnected(op.agentId, atMs, out);
@@ -131,20 +128,20 @@ export class EngineHost {
   }
 
   private agentConnected(agentId: string, atMs: number, out: Deliveries): CctwinError | null {
-    const agent = this.engine.core.agents.get(agentId);
+    const agent = this.engine.view.agent(agentId);
     if (agent === undefined) return { code: 'E_UNKNOWN_AGENT', message: `No such agent: ${agentId}` };
     clearTimeout(this.graceTimers.get(agentId));
     this.graceTimers.delete(agentId);
     this.connected.add(agentId);
-    agentDeskFrames(this.engine.core, agent, out);
-    if (this.idledByServer.delete(agentId) && agent.state === 'idle' && agent.idleReason === DISCONNECTED_REASON) {
+    agentDeskFrames(this.engine.view, agent, out);
+    if (this.idledByServer.delete(agentId) && agent.state === 'idle' && agent.reason === DISCONNECTED_REASON) {
       this.run({ type: 'setState', agentId, state: 'available' }, atMs, out);
     }
     return null;
   }
 
   private agentDisconnected(agentId: string, atMs: number, out: Deliveries): CctwinError | null {
-    const agent = this.engine.core.agents.get(agentId);
+    const agent = this.engine.view.agent(agentId);
     if (agent === undefined) return { code: 'E_UNKNOWN_AGENT', message: `No such agent: ${agentId}` };
     this.connected.delete(agentId);
     // No new work for a desktop that is gone; pending offers run out into RONA as usual.
@@ -152,7 +149,7 @@ export class EngineHost {
       this.run({ type: 'setState', agentId, state: 'idle', reason: DISCONNECTED_REASON }, atMs, out);
       this.idledByServer.add(agentId);
     }
-    if (agent.assignments.size === 0) return null;
+    if (this.engine.view.agent(agentId)!.conversations === 0) return null;
     if (this.config.reconnectGraceMs <= 0) {
       this.release(agentId, atMs, out);
       return null;
@@ -168,9 +165,8 @@ export class EngineHost {
   }
 
   private release(agentId: string, atMs: number, out: Deliveries): void {
-    const agent = this.engine.core.agents.get(agentId);
-    if (agent === undefined || this.connected.has(agentId)) return;
-    for (const cmd of releaseCommands(this.engine.core, agent)) {
+    if (this.engine.view.agent(agentId) === undefined || this.connected.has(agentId)) return;
+    for (const cmd of releaseCommands(this.engine.view, agentId)) {
       if (this.run(cmd, atMs, out) !== null) this.releaseRefusals++;
     }
   }

@@ -1,8 +1,7 @@
 // The engine host's state as plain data: a summary for /metrics, and the
 // full view for /api/state. Customer name and number are masked as agents
 // see them (masking applies when the tenant says so).
-import type { EngineCore } from '../../engine/core.js';
-import type { TenantSettings } from '../../engine/model/tenant.js';
+import type { EngineView, TenantSettings } from '../../engine/index.js';
 import type { HistogramSummary } from '../../reports/histogram.js';
 import type { HostCounts } from './host-counts.js';
 
@@ -80,41 +79,39 @@ export interface HostState extends HostSummary {
   conversations: ConversationView[];
 }
 
-export function assetViews(core: EngineCore): AssetView[] {
-  return [...core.assets.values()].map((a) => ({ assetId: a.id, channel: a.channel, queue: a.queue.name, open: a.open.size }));
+export function assetViews(view: EngineView): AssetView[] {
+  return view.assets().map((a) => ({ assetId: a.assetId, channel: a.channel, queue: a.queue, open: a.open }));
 }
 
-export function queueViews(core: EngineCore): QueueView[] {
-  return [...core.queues.values()].map((q) => ({ name: q.name, waiting: q.waiting.size, availableAgents: q.pool.size }));
+export function queueViews(view: EngineView): QueueView[] {
+  return view.queues().map((q) => ({ name: q.name, waiting: q.waiting, availableAgents: q.availableAgents }));
 }
 
-export function agentViews(core: EngineCore, connected: ReadonlySet<string>): AgentView[] {
-  return [...core.agents.values()].map((a) => ({
-    agentId: a.id, name: a.name, state: a.state, ...(a.idleReason ? { reason: a.idleReason } : {}),
-    load: a.load, capacity: a.capacity, offers: a.offers.size, conversations: a.assignments.size, connected: connected.has(a.id),
+export function agentViews(view: EngineView, connected: ReadonlySet<string>): AgentView[] {
+  return view.agents().map((a) => ({
+    agentId: a.agentId, name: a.name, state: a.state, ...(a.reason ? { reason: a.reason } : {}),
+    load: a.load, capacity: a.capacity, offers: a.offers, conversations: a.conversations, connected: connected.has(a.agentId),
   }));
 }
 
-export function conversationViews(core: EngineCore): ConversationView[] {
-  return [...core.conversations.values()].map((c) => ({
-    conversationId: c.id, state: c.state, channel: c.asset.channel, queue: c.queue.name, assetId: c.asset.id,
-    customer: core.customerView(c), ownerId: c.owner?.id ?? null, conferenceAgentId: c.conferenceAgent?.id ?? null,
+export function conversationViews(view: EngineView): ConversationView[] {
+  return view.conversations().map((c) => ({
+    conversationId: c.conversationId, state: c.state, channel: c.channel, queue: c.queue, assetId: c.assetId,
+    customer: view.customerOf(c.conversationId)!, ownerId: c.ownerId, conferenceAgentId: c.conferenceAgentId,
     arrivedAt: c.arrivedAtMs, answeredAt: c.answeredAtMs < 0 ? null : c.answeredAtMs,
   }));
 }
 
-export function agentsByState(core: EngineCore): { byState: Record<string, number>; slotsTotal: number } {
+export function agentsByState(view: EngineView): { byState: Record<string, number>; slotsTotal: number } {
   const byState: Record<string, number> = { available: 0, idle: 0, rona: 0 };
   let slotsTotal = 0;
-  for (const a of core.agents.values()) {
+  for (const a of view.agents()) {
     byState[a.state] = (byState[a.state] ?? 0) + 1;
     slotsTotal += a.capacity;
   }
   return { byState, slotsTotal };
 }
 
-export function conversationsByState(core: EngineCore): Record<string, number> {
-  const byState: Record<string, number> = { queued: 0, offered: 0, active: 0, ended: 0 };
-  for (const c of core.conversations.values()) byState[c.state] = (byState[c.state] ?? 0) + 1;
-  return byState;
+export function conversationsByState(view: EngineView): Record<string, number> {
+  return view.conversationsByState();
 }
