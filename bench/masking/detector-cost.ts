@@ -3,9 +3,10 @@
 // scanner makes for a set of texts.
 //
 // 1. Record (untimed): a replay of scanText's loop, made of the same
-//    exported functions the scanner calls (scanEmailAt, matchIbanAt,
-//    NumberRun.parse, then emitRunSpans' readings: cardReadingEnd,
-//    isSsnReading, phoneReadingEnd), logs every call with its arguments.
+//    exported functions the scanner calls (scanEmailAt, matchIbanAt and
+//    matchLooseIbanAt, NumberRun.parse, then emitRunSpans' readings:
+//    cardReadingEnd, isSsnReading, phoneReadingEnd), logs every call with
+//    its arguments.
 //    The replay must find exactly the spans findSensitiveSpans finds on
 //    every text; where it does not (the scanner's structure changed), the
 //    breakdown is marked inconsistent and says on how many texts, so a stale
@@ -25,16 +26,16 @@
 //
 // The prefilter's character class is a copy of scanner.ts's NEXT_TRIGGER
 // (it is not exported); the self-check catches a change to it.
-import { CODE_AT, CODE_STAR, isDigit } from '../../engine/masking/char-class.js';
+import { CODE_AT, CODE_STAR, isAsciiAlnum, isDigit } from '../../engine/masking/char-class.js';
 import { CARD_MIN_DIGITS } from '../../engine/masking/card.js';
-import { cardReadingEnd } from '../../engine/masking/card-reading.js';
+import { cardReadingEnd, continuesBefore } from '../../engine/masking/card-reading.js';
 import { scanEmailAt } from '../../engine/masking/email.js';
 import { isFraction, isGluedBefore } from '../../engine/masking/glue.js';
-import { ibanMatchAux, matchIbanAt } from '../../engine/masking/iban.js';
+import { ibanMatchAux, matchIbanAt, matchLooseIbanAt } from '../../engine/masking/iban.js';
 import { findSensitiveSpans, maskText } from '../../engine/masking/index.js';
 import { emitRunSpans } from '../../engine/masking/number-readings.js';
-import { NumberRun, readingAux } from '../../engine/masking/number-run.js';
-import { PHONE_MIN_DIGITS, phoneReadingEnd, phoneReadingStart } from '../../engine/masking/phone.js';
+import { NumberRun, readingAux, spanAux } from '../../engine/masking/number-run.js';
+import { PHONE_MIN_DIGITS, phoneReadingEnd, phoneReadingSpanEnd, phoneReadingStart } from '../../engine/masking/phone.js';
 import { scanText } from '../../engine/masking/scanner.js';
 import { KIND_CARD, KIND_IBAN, KIND_NAMES, KIND_PHONE, KIND_SSN, SpanSink } from '../../engine/masking/span-sink.js';
 import { isSsnReading } from '../../engine/masking/ssn.js';
@@ -113,16 +114,19 @@ function replayReadings(run: NumberRun, firstGroup: number, groupLimit: number, 
   if (remaining < (cardsOnly ? CARD_MIN_DIGITS : PHONE_MIN_DIGITS)) return;
   const pci: Array<[number, number, number]> = [];
   let g = firstGroup;
+  let afterSpan = firstGroup;
   while (g < groupLimit && remaining >= (cardsOnly ? CARD_MIN_DIGITS : SSN_DIGITS)) {
     let h = -1;
     if (remaining >= CARD_MIN_DIGITS && !isFraction(run.text, run.groupStart[g])) {
       logs.card.push(r, g, groupLimit);
-      h = cardReadingEnd(run, g, groupLimit);
+      h = cardReadingEnd(run, g, groupLimit, cardsOnly);
     }
+    if (h >= 0 && g !== afterSpan && continuesBefore(run, g, h)) h = -1;
     if (h >= 0) {
       pci.push([g, h, KIND_CARD]);
       remaining -= digitsIn(run, g, h + 1);
       g = h + 1;
+      afterSpan = g;
       continue;
     }
     if (!cardsOnly) {
@@ -131,6 +135,7 @@ function replayReadings(run: NumberRun, firstGroup: number, groupLimit: number, 
         pci.push([g, g + 2, KIND_SSN]);
         remaining -= digitsIn(run, g, g + 3);
         g += 3;
+        afterSpan = g;
         continue;
       }
     }
@@ -145,7 +150,8 @@ function replayReadings(run: NumberRun, firstGroup: number, groupLimit: number, 
       const h = phoneReadingEnd(run, k, to);
       if (h < 0) return;
       const start = phoneReadingStart();
-      sink.push(start, run.groupEnd[h], KIND_PHONE, readingAux(run, start, k, h));
+      const end = phoneReadingSpanEnd();
+      sink.push(start, end, KIND_PHONE, end === run.groupEnd[h] ? readingAux(run, start, k, h) : spanAux(run.text, start, end));
       left -= digitsIn(run, k, h + 1);
       k = h + 1;
     }
@@ -158,6 +164,16 @@ function replayReadings(run: NumberRun, firstGroup: number, groupLimit: number, 
     from = last + 1;
   }
   if (!cardsOnly) phones(from, groupLimit);
+}
+
+/** The scanner's IBAN step at a digit: the registry reading, else (or if longer) the loose solid one. */
+function ibanStep(text: string, i: number): number {
+  let end = matchIbanAt(text, i);
+  if (end < 0 || (end < text.length && isAsciiAlnum(text.charCodeAt(end)))) {
+    const loose = matchLooseIbanAt(text, i);
+    if (loose > end) end = loose;
+  }
+  return end;
 }
 
 /** scanText, call for call (scanner.ts), logging each stage's calls. */
@@ -179,7 +195,7 @@ function replayText(text: string, t: number, sink: SpanSink, run: NumberRun, log
     }
     if (isDigit(c) && i >= 2) {
       logs.iban.push(t, i);
-      const end = matchIbanAt(text, i);
+      const end = ibanStep(text, i);
       if (end >= 0) {
         sink.push(i - 2, end, KIND_IBAN, ibanMatchAux());
         i = end;
@@ -202,7 +218,7 @@ function replayText(text: string, t: number, sink: SpanSink, run: NumberRun, log
     const r = logs.readings.length;
     logs.readings.push(t, i, firstGroup | (groupLimit << 10) | (glued ? 1 << 20 : 0));
     replayReadings(run, firstGroup, groupLimit, glued, sink, logs, r);
-    i = end;
+    i = sink.count > 0 && sink.ends[sink.count - 1] > end ? sink.ends[sink.count - 1] : end;
   }
 }
 
@@ -333,14 +349,14 @@ export function measureDetectorCost(texts: readonly string[], runs = 5): Detecto
     scratch.reset();
     return scanEmailAt(text, at, scratch);
   }), runs), logs.email.length);
-  add('iban', logs.iban.length, () => timePass(over(logs.iban, (text, at) => matchIbanAt(text, at)), runs), logs.iban.length);
+  add('iban', logs.iban.length, () => timePass(over(logs.iban, (text, at) => ibanStep(text, at)), runs), logs.iban.length);
   add('number run', logs.parse.length, () => timePass(over(logs.parse, (text, at) => (run.parse(text, at) ? 1 : 0)), runs), logs.parse.length);
   add('readings', logged, () => minusParse(readingsLog, (_g, _limit, packed) => {
     scratch.reset();
     emitRunSpans(run, packed & 0x3ff, (packed >> 10) & 0x3ff, (packed & (1 << 20)) !== 0, scratch);
     return scratch.count;
   }), logged);
-  add('card', logs.card.length, () => minusParse(logs.card, (g, limit) => cardReadingEnd(run, g, limit)), logs.card.length, 'readings');
+  add('card', logs.card.length, () => minusParse(logs.card, (g, limit, packed) => cardReadingEnd(run, g, limit, (packed & (1 << 20)) !== 0)), logs.card.length, 'readings');
   add('ssn', logs.ssn.length, () => minusParse(logs.ssn, (g, limit) => (isSsnReading(run, g, limit) ? 1 : 0)), logs.ssn.length, 'readings');
   add('phone', logs.phone.length, () => minusParse(logs.phone, (g, limit) => phoneReadingEnd(run, g, limit)), logs.phone.length, 'readings');
 
