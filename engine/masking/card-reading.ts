@@ -41,6 +41,9 @@ function prefix6(run: NumberRun, g: number, limit: number): number {
   return got === 6 ? value : -1;
 }
 
+/** The longest group of a card written in groups. */
+const CARD_GROUP_MAX = 6;
+
 /**
  * Groups g..h, joined by `sep`, go on: the next group has the last one's
  * length and separator, and all of them would still fit a card. Then
@@ -69,11 +72,15 @@ export function cardReadingEnd(run: NumberRun, g: number, limit: number, coreOnl
   let best = -1;
   let digits = 0;
   for (let h = g; h < limit; h++) {
+    const length = run.groupEnd[h] - run.groupStart[h];
     if (h > g) {
       const sep = run.sepFlags[h];
       if (run.sepLength[h] !== 1 || (sep !== SEP_SPACE && sep !== SEP_DASH)) break;
+      // Cards are grouped by four, or 4-6-5 and 4-6-4: no group of seven or more
+      // (the Amazon order number `796-6612345-0348454`).
+      if (length > CARD_GROUP_MAX || h === g + 1 && run.groupEnd[g] - run.groupStart[g] > CARD_GROUP_MAX) break;
     }
-    digits += run.groupEnd[h] - run.groupStart[h];
+    digits += length;
     if (digits > CARD_MAX_DIGITS) break;
     if (digits >= CARD_MIN_DIGITS && (mask & (1 << digits)) !== 0 && !goesOn(run, g, h, digits) &&
       luhnOfGroups(run, g, h)) {
@@ -92,8 +99,6 @@ export function continuesBefore(run: NumberRun, g: number, h: number): boolean {
   if (g === 0 || h === g) return false;
   const sep = run.sepFlags[g];
   const digitsBefore = run.groupEnd[g - 1] - run.groupStart[g - 1];
-  let digits = digitsBefore;
-  for (let k = g; k <= h; k++) digits += run.groupEnd[k] - run.groupStart[k];
   return sep === run.sepFlags[g + 1] && run.sepLength[g] === 1 &&
-    digitsBefore === run.groupEnd[g] - run.groupStart[g] && digits <= CARD_MAX_DIGITS;
+    digitsBefore === run.groupEnd[g] - run.groupStart[g];
 }

@@ -171,3 +171,10 @@ export function luhnCheckDigit(digitsWithoutCheck: string): number {
   }
   return (10 - (sum % 10)) % 10;
 }
+
+/** The 13 digits at text[p, p + 13) end in the EAN-13 (GTIN-13) check digit of the twelve before it. */
+export function isEan13(text: string, p: number): boolean {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (text.charCodeAt(p + i) - 48) * (i % 2 === 0 ? 1 : 3);
+  return (10 - (sum % 10)) % 10 === text.charCodeAt(p + 12) - 48;
+}

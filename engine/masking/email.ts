@@ -7,6 +7,7 @@
 // domain that runs into a `*` is not an address of its own (the RFC allows
 // `*` in a local part; real addresses with one are left to that rule).
 import { CODE_AT, CODE_DASH, CODE_DOT, CODE_STAR, isEmailDomainChar, isEmailLocalChar, isLetter } from './char-class.js';
+import { isMaskedStarAt, isMaskedStarBefore } from './glue.js';
 import { KIND_EMAIL, type SpanSink } from './span-sink.js';
 
 const NO_LOCAL = -1;
@@ -22,7 +23,7 @@ export function matchEmailDomain(text: string, at: number, refuseStarAfter = tru
   const n = text.length;
   let end = at + 1;
   while (end < n && isEmailDomainChar(text.charCodeAt(end))) end++;
-  if (refuseStarAfter && end < n && text.charCodeAt(end) === CODE_STAR) return -1;
+  if (refuseStarAfter && isMaskedStarAt(text, end)) return -1;
   // A sentence may end right after an address: its trailing dot is not the domain's.
   while (end > at + 1) {
     const c = text.charCodeAt(end - 1);
@@ -44,7 +45,8 @@ export function matchEmailLocal(text: string, at: number): number {
   while (start > 0 && isEmailLocalChar(text.charCodeAt(start - 1))) start--;
   if (start > 0) {
     const before = text.charCodeAt(start - 1);
-    if (before === CODE_STAR) return MASKED_LOCAL;
+    // `m******@`: the masked local part (a lone `*` before a local part is markup).
+    if (before === CODE_STAR && (start === at || isMaskedStarBefore(text, start))) return MASKED_LOCAL;
     // After another `@`, the local part would be someone's domain.
     if (before === CODE_AT) return NO_LOCAL;
   }

@@ -10,7 +10,31 @@ import {
 } from './char-class.js';
 
 function isGlueChar(c: number): boolean {
-  return c === CODE_STAR || c === CODE_UNDERSCORE || c === CODE_AT || isLetter(c);
+  return c === CODE_UNDERSCORE || c === CODE_AT || isLetter(c);
+}
+
+/**
+ * The `*` before `start` belongs to a masked value: a masked number's head
+ * is at least three `*` (its value has seven digits or more and shows four),
+ * and a `*` glued to a letter or digit is part of a word. A lone `*` is
+ * markup (`*0612345678*`, bold in a chat).
+ */
+export function isMaskedStarBefore(text: string, start: number): boolean {
+  if (start < 1 || text.charCodeAt(start - 1) !== CODE_STAR) return false;
+  if (start < 2) return false;
+  const b = text.charCodeAt(start - 2);
+  return b === CODE_STAR || isWordChar(b);
+}
+
+/**
+ * The `*` at `end` belongs to a masked value: more `*` or a word follow it
+ * (`1***@a.bc`, the cut-off head of a masked address), not a lone closing `*`.
+ */
+export function isMaskedStarAt(text: string, end: number): boolean {
+  if (end >= text.length || text.charCodeAt(end) !== CODE_STAR) return false;
+  if (end + 1 >= text.length) return false;
+  const a = text.charCodeAt(end + 1);
+  return a === CODE_STAR || a === CODE_AT || isWordChar(a);
 }
 
 /** The reading starting at `start` is glued to what precedes it. */
@@ -18,6 +42,7 @@ export function isGluedBefore(text: string, start: number): boolean {
   if (start === 0) return false;
   const c = text.charCodeAt(start - 1);
   if (c === CODE_PLUS || isGlueChar(c)) return true;
+  if (c === CODE_STAR) return isMaskedStarBefore(text, start);
   if (start < 2) return false;
   const b = text.charCodeAt(start - 2);
   // `Tel.0612345678` is an abbreviation before a number; `1.5` and `2,50` are figures.
@@ -31,6 +56,7 @@ export function isGluedAfter(text: string, end: number): boolean {
   if (end >= text.length) return false;
   const c = text.charCodeAt(end);
   if (isGlueChar(c)) return true;
+  if (c === CODE_STAR) return isMaskedStarAt(text, end);
   if (end + 1 >= text.length) return false;
   const a = text.charCodeAt(end + 1);
   // A sentence may end on a number with no space after its full stop. A `*`

@@ -8,6 +8,8 @@ import { PHONE_MIN_DIGITS, phoneReadingEnd, phoneReadingSpanEnd, phoneReadingSta
 import { KIND_CARD, KIND_PHONE, KIND_SSN, type SpanSink } from './span-sink.js';
 import { isSsnReading } from './ssn.js';
 import { isFraction } from './glue.js';
+import { CUE_NOT_PHONE, cueBefore } from './phone-cue.js';
+import { isEan13 } from './card.js';
 
 const SSN_DIGITS = 9;
 
@@ -56,6 +58,15 @@ function emitPhones(run: NumberRun, from: number, to: number, sink: SpanSink): v
 }
 
 /**
+ * A solid 13 digits with the EAN-13 check digit, after a word such as
+ * `barcode`, `EAN` or `streckkod`: a product's barcode, even when it also
+ * passes Luhn with a Visa or Maestro prefix (one in ten barcodes would).
+ */
+function isBarcode(run: NumberRun, g: number): boolean {
+  return isEan13(run.text, run.groupStart[g]) && cueBefore(run.text, run.groupStart[g]) === CUE_NOT_PHONE;
+}
+
+/**
  * Emits the sensitive readings of groups firstGroup..groupLimit-1 of the run,
  * in order. `cardsOnly` for a run glued to what precedes it (`DE88 3704 ...`
  * with a bad IBAN check, `AB12 555-123-4567`): it goes on an identifier.
@@ -74,6 +85,7 @@ export function emitRunSpans(
     let h = remaining >= CARD_MIN_DIGITS && !isFraction(run.text, run.groupStart[g])
       ? cardReadingEnd(run, g, groupCount, cardsOnly) : -1;
     if (h >= 0 && g !== afterSpan && continuesBefore(run, g, h)) h = -1;
+    if (h === g && run.groupLength(g) === 13 && isBarcode(run, g)) h = -1;
     if (h >= 0) {
       pciCount = pushPci(pciCount, g, h, KIND_CARD);
       remaining -= digitsIn(run, g, h + 1);

@@ -52,7 +52,12 @@ export class NumberRun {
     this.start = at;
     this.leadPlus = false;
     // `(+358) 298711209`: read as `+(358) ...`, the run starting at its `(`.
+    // A `(` before a `+` that does not close after the country code is
+    // punctuation (`(+44 7966 197542)`): no run here, one at the `+`.
     if (text.charCodeAt(pos) === CODE_OPEN && pos + 1 < n && text.charCodeAt(pos + 1) === CODE_PLUS) {
+      let close = pos + 2;
+      while (close < n && close < pos + 6 && isDigit(text.charCodeAt(close))) close++;
+      if (close === pos + 2 || close >= pos + 6 || close >= n || text.charCodeAt(close) !== CODE_CLOSE) return false;
       this.leadPlus = true;
       lead = SEP_OPEN;
       pos += 2;

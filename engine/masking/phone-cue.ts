@@ -18,7 +18,7 @@ export const CUE_NONE = 0;
 export const CUE_PHONE = 1;
 export const CUE_NOT_PHONE = 2;
 /** A word for "number" (`number`, `Nummer`, `číslo`, `numéro`, `nr`): a phone unless an order word comes before it. */
-const CUE_NUMBER = 3;
+export const CUE_NUMBER = 3;
 
 const CUE_WINDOW = 48;
 const CUE_WORDS = 4;
@@ -29,25 +29,29 @@ const PHONE_WORDS = [
   'phone*', 'tel', 'tel*', 'mobile*', 'mob', 'cell*', 'call*', 'ring*', 'text', 'texting', 'sms', 'whatsapp*',
   'fax*', 'reach', 'reached', 'reachable', 'dial*', 'landline*', 'contact*',
   // de
-  'telefon*', 'handy*', 'mobil*', 'ruf*', 'anruf*', 'erreichbar*', 'festnetz*', 'durchwahl*', 'fon',
+  'telefon*', 'handy*', 'mobil*', 'ruf*', 'anruf*', 'rückruf*', 'ruckruf*', 'erreichbar*', 'festnetz*',
+  'durchwahl*', 'fon', 'zurückrufen', 'whats*',
   // nl
-  'telefoon*', 'mobiel*', 'bel', 'bellen', 'belt', 'gsm*',
+  'telefoon*', 'mobiel*', 'bel', 'bellen', 'belt', 'gsm*', 'bereikbaar*', 'terugbellen', 'terugbel*',
   // sv, da, no
-  'ringa', 'ringer', 'tlf*', 'mobilnummer*', 'telefonnummer*', 'mobiltelefon*', 'nås',
+  'ringa', 'ringer', 'tlf*', 'mobilnummer*', 'telefonnummer*', 'mobiltelefon*', 'nås', 'træffes', 'treffes',
+  'träffas', 'nåes', 'ringe', 'opkald*', 'oppringing*',
   // cs
-  'volejte', 'zavolejte', 'zavolej', 'volat', 'zavolat', 'volej', 'telefonní', 'mobilní',
+  'volejte', 'zavolejte', 'zavolej', 'volat', 'zavolat', 'volej', 'telefonní', 'mobilní', 'volání', 'zpětné',
+  'dovoláte', 'zastižení', 'zastihnete',
   // fi
-  'puhelin*', 'puh', 'soita*', 'soitto*', 'matkapuhelin*', 'kännykkä*',
+  'puhelin*', 'puh', 'soita*', 'soitt*', 'matkapuhelin*', 'kännykkä*', 'tavoit*', 'numerosta', 'numeroon',
   // fr
-  'téléphone*', 'telephone*', 'tél', 'portable*', 'appel*', 'joindre', 'joignable*', 'fixe',
+  'téléphone*', 'telephone*', 'tél', 'portable*', 'appel*', 'rappel*', 'joindre', 'joignable*', 'fixe',
   // es
-  'teléfono*', 'telefono*', 'móvil*', 'movil*', 'celular*', 'llam*', 'llám*', 'fijo',
+  'teléfono*', 'telefono*', 'móvil*', 'movil*', 'celular*', 'llam*', 'llám*', 'fijo', 'localizable',
   // it
-  'cellulare*', 'chiam*', 'recapito*',
+  'cellulare*', 'chiam*', 'richiam*', 'recapito*', 'raggiungibile*', 'reperibile*',
   // pl
-  'komórk*', 'komork*', 'zadzwoń*', 'zadzwon*', 'dzwoń*', 'dzwon*', 'kom', 'tel.',
+  'komórk*', 'komork*', 'zadzwoń*', 'zadzwon*', 'dzwoń*', 'dzwon*', 'kom', 'oddzwo*', 'numerem',
   // pt
-  'telemóvel*', 'telemovel*', 'liga', 'ligue', 'ligar', 'contacto*', 'contato*',
+  'telemóvel*', 'telemovel*', 'liga', 'ligue', 'ligar', 'contacto*', 'contato*', 'contactável', 'contatável',
+  'ligação', 'ligações',
 ];
 
 const NUMBER_WORDS = [
@@ -61,37 +65,40 @@ const NOT_PHONE_WORDS = [
   'package*', 'ticket*', 'case', 'account*', 'acct', 'customer*', 'booking*', 'reservation*', 'confirmation*',
   'transaction*', 'txn', 'serial*', 'sku', 'item*', 'article*', 'model*', 'policy', 'contract*', 'iban', 'bic',
   'pin', 'code*', 'postcode*', 'zip', 'ean', 'gtin', 'isbn', 'upc', 'imei', 'serial', 'batch', 'lot', 'amount*', 'total*', 'price*', 'sum', 'id', 'receipt*', 'voucher*', 'coupon*',
-  'member*', 'membership*', 'loyalty',
+  'member*', 'membership*', 'loyalty', 'barcode*', 'sscc', 'waybill*', 'awb',
   // de
   'bestell*', 'auftrag*', 'auftrags*', 'rechnung*', 'kunden*', 'sendung*', 'paket*', 'vertrag*', 'vertrags*',
   'konto*', 'referenz*', 'vorgang*', 'vorgangs*', 'artikel*', 'buchung*', 'beleg*', 'betrag*', 'summe*',
-  'preis*', 'plz', 'postleitzahl*', 'kd', 're', 'aktenzeichen*', 'az', 'zeichen', 'lieferschein*', 'mitglied*',
+  'preis*', 'plz', 'postleitzahl*', 'kd', 're', 'aktenzeichen*', 'az', 'zeichen', 'strichcode*', 'barcode', 'lieferschein*', 'mitglied*',
   // nl
   'bestel*', 'factuur*', 'klant*', 'pakket*', 'zending*', 'referentie*', 'rekening*', 'boeking*', 'bedrag*',
-  'prijs*', 'postcode', 'lid*', 'kenmerk*', 'zaak*', 'dossiernummer*',
+  'prijs*', 'postcode', 'lid*', 'kenmerk*', 'zaak*', 'dossiernummer*', 'streepjescode*', 'volg*',
   // sv, da, no
   'ordre*', 'faktura*', 'kund*', 'kunde*', 'paket', 'pakke*', 'försändelse*', 'forsendelse*', 'referens*',
   'ärende*', 'sag', 'sags*', 'sak', 'saks*', 'bokning*', 'belopp*', 'beløb*', 'beløp*', 'pris*', 'postnummer*', 'kvitto*',
-  'kvittering*', 'medlem*',
+  'kvittering*', 'medlem*', 'sporing*', 'spårning*', 'spår*', 'streckkod*', 'stregkode*', 'strekkode*',
+  'försändelse', 'leverans*',
   // cs
   'objednávk*', 'objednavk*', 'objednávce', 'faktur*', 'zákazn*', 'zakazn*', 'zásilk*', 'zasilk*', 'balík*',
   'balik*', 'smlouv*', 'účt*', 'účet', 'ucet', 'uctu', 'částk*', 'castk*', 'cena', 'ceny', 'psč', 'psc',
-  'doklad*', 'variabilní', 'symbol',
+  'doklad*', 'variabilní', 'symbol', 'čárový', 'čárového', 'carovy', 'sledování', 'sledovaci*', 'sledovací*',
   // fi
   'tilaus*', 'lasku*', 'asiakas*', 'paketti*', 'lähetys*', 'viite*', 'tili*', 'summa*', 'hinta*', 'postinumero*',
-  'varaus*', 'kuitti*',
+  'varaus*', 'kuitti*', 'seuranta*', 'viivakoodi*', 'lähetystunnus*',
   // fr
   'commande*', 'facture*', 'client*', 'colis', 'suivi*', 'référence*', 'reference', 'compte*', 'dossier*',
-  'réservation*', 'montant*', 'prix', 'postal', 'ticket', 'reçu', 'contrat*', 'adhérent*',
+  'réservation*', 'montant*', 'prix', 'postal', 'ticket', 'reçu', 'contrat*', 'adhérent*', 'barres',
+  'expédition*', 'envoi*',
   // es
   'pedido*', 'factura*', 'cliente*', 'paquete*', 'envío*', 'envio*', 'seguimiento*', 'referencia*', 'cuenta*',
   'reserva*', 'importe*', 'precio*', 'expediente*', 'contrato*', 'recibo*', 'socio*',
   // it
   'ordine*', 'fattura*', 'pacco*', 'spedizione*', 'riferimento*', 'conto*', 'prenotazione*', 'pratica*',
-  'importo*', 'prezzo*', 'cap', 'codice*', 'ricevuta*', 'contratto*',
+  'importo*', 'prezzo*', 'cap', 'codice*', 'ricevuta*', 'contratto*', 'tracciamento*', 'barre',
   // pl
   'zamówien*', 'zamowien*', 'klient*', 'paczk*', 'przesyłk*', 'przesylk*', 'konto', 'rezerwacj*',
-  'kwot*', 'umow*', 'umów*', 'rachun*', 'paragon*', 'pocztowy',
+  'kwot*', 'umow*', 'umów*', 'rachun*', 'paragon*', 'pocztowy', 'kreskow*', 'śledzeni*', 'sledzeni*',
+  'nadani*',
   // pt
   'encomenda*', 'fatura*', 'rastreio*', 'rastreamento*', 'referência*', 'conta', 'nif', 'valor*', 'preço*',
   'cpf', 'cnpj', 'nota',
@@ -114,7 +121,8 @@ add(PHONE_WORDS, CUE_PHONE);
 // Longest prefix first: `telefonnummer` before `telefon`, `bestell` before `best`.
 PREFIXES.sort((a, b) => b.prefix.length - a.prefix.length);
 
-function cueOfWord(word: string): number {
+/** What one word (lower case) says: CUE_PHONE, CUE_NOT_PHONE, CUE_NONE, or CUE_NUMBER for a word for "number". */
+export function cueOfWord(word: string): number {
   const exact = EXACT.get(word);
   if (exact !== undefined) return exact;
   for (const { prefix, cue } of PREFIXES) if (word.startsWith(prefix)) return cue;

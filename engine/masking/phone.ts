@@ -23,6 +23,7 @@
 // `Rechnung`, `pedido`...), and none of the forms is a date with a
 // four-digit year, an IP address, a ZIP+4 code, an amount grouped in
 // thousands or an ISBN.
+import { isEan13 } from './card.js';
 import { countryCodeFits } from './country-codes.js';
 import { CODE_HASH, isAsciiLetter, isDigit, isNumberSpace } from './char-class.js';
 import { isGluedAfter, isGluedBefore } from './glue.js';
@@ -170,14 +171,24 @@ function formOf(run: NumberRun, g: number, h: number, s: PhoneShape): number {
   const first = run.groupLength(g);
   // `00` opens an international number only inside one group: `0049 30 ...`,
   // `00 49 30 ...`; never `0.01806494`.
-  if (s.d0 === 0 && s.d1 === 0 && s.d2 > 0 && first >= 2) {
-    return inRange(digits - 2, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS) ? ACCEPT : 0;
+  // Written solid, the country code after it must be one, with a national
+  // number of its length behind (`0087288372` is an order number: there is
+  // no code 87, 872 or 8); else it is read as a national number, below.
+  if (s.d0 === 0 && s.d1 === 0 && s.d2 > 0 && first >= 2 && inRange(digits - 2, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS)) {
+    if (s.groups > 1 || countryCodeFits(s.d2, digitAt(run, g, 3), digitAt(run, g, 4), digits - 2)) {
+      return ACCEPT | VETOED_BY_CUE;
+    }
   }
   if (s.dateLike) return 0;
   if (s.startParen) return first <= 5 && inRange(digits, PHONE_MIN_DIGITS, PHONE_MAX_DIGITS) ? ACCEPT : 0;
   if (isPrefixedNational(run, g, s)) return ACCEPT;
   // A trunk `0` written apart: `0 2405 8879`.
   const trunkApart = first === 1 && s.d0 === 0 && s.groups > 1 && run.groupLength(g + 1) >= 2;
+  // A French number without its trunk 0: `6 88 76 17 00`.
+  if (first === 1 && s.d0 > 0 && s.groups === 5 && digits === 9 && s.uniform && s.seps !== SEP_DOT &&
+    s.strayDigits === 0) {
+    return BARE;
+  }
   if (s.innerParens || (first === 1 && !trunkApart) || s.strayDigits > 0 || run.groupLength(h) === 1) return 0;
   if (digits < PHONE_MIN_DIGITS || isIpAddress(run, g, s)) return 0;
   if (isThousands(run, g, s)) return CUED; // `61 765 761` after `my number is`
@@ -188,23 +199,28 @@ function formOf(run: NumberRun, g: number, h: number, s: PhoneShape): number {
     if (!s.uniform || s.groups < 3) return 0;
     for (let k = g; k <= h; k++) if (run.groupLength(k) > 4) return 0;
   }
+  if (s.groups === 1 && digits === 13 && isEan13(run.text, run.groupStart[g])) return 0; // a barcode
   if (s.d0 === 0) {
     // Solid and led by `00` but no country code: as likely an order number with its zeros.
     if (s.groups === 1 && s.d1 === 0) return digits <= 13 ? CUED : 0;
-    if (inRange(digits, 9, 13)) return s.groups === 1 ? ACCEPT | VETOED_BY_CUE : ACCEPT;
+    if (inRange(digits, 9, 13)) return ACCEPT | VETOED_BY_CUE;
     if (digits === 8 && s.groups >= 2 && first <= 4) return BARE; // `08-73 17 06`
     return digits <= 8 && (s.groups === 1 || first <= 4) ? CUED : 0;
   }
-  // NANP 3-3-4 and the 3-3-3 of Czech, Polish, Spanish mobiles.
+  // NANP 3-3-4 and the 3-3-3 of Czech, Polish, Spanish mobiles (also an
+  // invoice number's shape: not after an order word).
   if (s.groups === 3 && s.uniform && isOneSep(s.seps) && first === 3 && run.groupLength(g + 1) === 3 &&
     (run.groupLength(h) === 3 || run.groupLength(h) === 4)) {
-    return ACCEPT;
+    return ACCEPT | VETOED_BY_CUE;
   }
   if (digits <= 8) {
     if (first > 4) return s.groups === 1 && !(digits === 8 && isSolidDate(run, g)) ? CUED : 0;
-    // Four pairs (`89 29 85 96`) and `808-45-35`: written that way only as phones.
+    // Four pairs (`89 29 85 96`), `446 57 564` and `808-45-35`: written that way only as phones.
     if (s.uniform && s.groups === 4 && digits === 8 && s.seps !== SEP_DOT) return BARE;
-    if (s.uniform && s.groups === 3 && first === 3 && digits === 7 && s.seps === SEP_DASH) return BARE;
+    if (s.uniform && s.groups === 3 && first === 3 && run.groupLength(g + 1) === 2 && s.seps !== SEP_DOT &&
+      (digits === 8 ? s.seps === SEP_SPACE : s.seps === SEP_DASH)) {
+      return BARE;
+    }
     return CUED;
   }
   if (digits <= 12) {
@@ -213,7 +229,9 @@ function formOf(run: NumberRun, g: number, h: number, s: PhoneShape): number {
     if (digits === 12 && isSolidStamp(run, g)) return 0;
     return BARE;
   }
-  return digits <= PHONE_MAX_DIGITS && countryCodeFits(s.d0, s.d1, s.d2, digits) ? BARE : 0;
+  // 13 to 15 digits: a country code and its national number, or after a phone word.
+  if (digits > PHONE_MAX_DIGITS) return 0;
+  return countryCodeFits(s.d0, s.d1, s.d2, digits) ? BARE : CUED;
 }
 
 /** End of an extension (`x39498`, ` x158`, ` ext. 12`, `#123`) starting at `p`, or -1. */

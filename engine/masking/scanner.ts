@@ -9,9 +9,9 @@
 // instructions a character on this V8 (it dispatches on the string's
 // representation every call), the compiled search a few. A single
 // character class never backtracks: every character is looked at once.
-import { CODE_AT, CODE_STAR, isAsciiAlnum, isDigit } from './char-class.js';
+import { CODE_AT, isAsciiAlnum, isDigit } from './char-class.js';
 import { scanEmailAt } from './email.js';
-import { isGluedBefore } from './glue.js';
+import { isGluedBefore, isMaskedStarAt, isMaskedStarBefore } from './glue.js';
 import { ibanMatchAux, matchIbanAt, matchLooseIbanAt } from './iban.js';
 import { NumberRun } from './number-run.js';
 import { emitRunSpans } from './number-readings.js';
@@ -68,8 +68,9 @@ export function scanText(text: string, sink: SpanSink): void {
     // Digits right after a `*` are the visible tail of a masked span, digits
     // right before one the cut-off head of a masked address: reading them
     // again could only turn masked output into a new detection.
-    const firstGroup = run.start > 0 && text.charCodeAt(run.start - 1) === CODE_STAR ? 1 : 0;
-    const groupLimit = end < n && text.charCodeAt(end) === CODE_STAR ? run.groupCount - 1 : run.groupCount;
+    // A lone `*` on either side is markup (`*0612345678*`): glue.ts.
+    const firstGroup = isMaskedStarBefore(text, run.start) ? 1 : 0;
+    const groupLimit = isMaskedStarAt(text, end) ? run.groupCount - 1 : run.groupCount;
     emitRunSpans(run, firstGroup, groupLimit, isGluedBefore(text, run.start), sink);
     // A phone's extension (`x39498`) may end the last span past the run.
     i = sink.count > 0 && sink.ends[sink.count - 1] > end ? sink.ends[sink.count - 1] : end;
