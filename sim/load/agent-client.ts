@@ -6,7 +6,7 @@
 // the Livechat customer ending, a session end); it replies a few times with
 // faker-made text; every conversation it leaves goes through wrap-up.
 // Every frame it receives is checked for unmasked sensitive data.
-import type { AgentModel } from '../runner/agent-model.js';
+import type { AgentModel } from '../behaviour/index.js';
 import type { Rng } from '../random/prng.js';
 import type { Task } from './scheduler.js';
 import { ClientConnection, type Frame, type Refusal } from './client-connection.js';

@@ -8,7 +8,7 @@ import type { EndState } from '../../engine/events.js';
 import type { CustomerStreamSpec, Scenario } from '../../scenarios/scenario.js';
 import { createLatencyHistogram, recordValue, type LatencyHistogram } from '../../reports/histogram.js';
 import type { Rng } from '../random/prng.js';
-import type { CustomerModel } from '../runner/customer-model.js';
+import type { CustomerModel } from '../behaviour/index.js';
 import type { AgentClient } from './agent-client.js';
 import { emptyTrafficStats, type ConnectionEnv } from './client-connection.js';
 import { ConversationLedger, type ConversationRecord } from './conversation-ledger.js';

@@ -4,14 +4,10 @@
 import type { Scenario } from '../../scenarios/scenario.js';
 import { createMasker } from '../../engine/masking/index.js';
 import { toReplicationResult, type ReplicationResult } from '../../reports/replication.js';
-import { deriveSeed } from '../random/prng.js';
 import { runScenario, type RouteTiming, type RunOptions } from '../runner/virtual-runner.js';
 import { progressWriter, type ProgressSlot } from './task-progress.js';
 
-/** Replication 0 runs on the scenario's seed, so one replication reproduces a plain run. */
-export function replicationSeed(baseSeed: number, index: number): number {
-  return index === 0 ? baseSeed : deriveSeed(baseSeed, 'replication', index);
-}
+export { replicationSeed } from './seeds.js';
 
 export interface ReplicationTask {
   scenario: Scenario;

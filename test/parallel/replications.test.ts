@@ -2,9 +2,9 @@
 // many threads computed it, one replication must reproduce a plain run, and
 // several must carry confidence intervals. Real piscina workers (the compiled
 // worker under dist/, which `npm test` builds first).
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
-import { runReplications } from '../../sim/parallel/pool.js';
+import { closePool, runReplications } from '../../sim/parallel/pool.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
 import { renderJson, withoutWallClock } from '../../reports/render-json.js';
 import { simulate } from '../../sim/runner/simulate.js';
@@ -17,6 +17,9 @@ async function report(replications: number, threads: number): Promise<string> {
   const r = buildMergedReport(results, { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, warmupMs: scenario.warmupMs, wallMs: 1 });
   return renderJson(withoutWallClock(r));
 }
+
+// The pool is kept across runs (sim/parallel/pool.ts): stop its workers when the file is done.
+afterAll(closePool);
 
 describe('replications on worker threads', () => {
   it('give the same merged report on 1 and 2 threads', async () => {

@@ -2,9 +2,9 @@
 // finishing, and the simulated time each replication has reached, written by
 // real worker threads into a shared buffer (or, one replication in-process,
 // by this thread) and read as they go.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
-import { runReplications, type TaskProgress } from '../../sim/parallel/pool.js';
+import { closePool, runReplications, type TaskProgress } from '../../sim/parallel/pool.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
 import type { ReplicationResult } from '../../reports/replication.js';
 import { renderJson, withoutWallClock } from '../../reports/render-json.js';
@@ -21,6 +21,9 @@ function merged(s: Scenario, results: ReplicationResult[]): string {
     scenario: s.name, seed: s.seed, serviceLevelThresholdMs: s.serviceLevelThresholdMs, warmupMs: s.warmupMs, wallMs: 1,
   })));
 }
+
+// The pool is kept across runs (sim/parallel/pool.ts): stop its workers when the file is done.
+afterAll(closePool);
 
 describe('runReplications hooks', () => {
   it('calls onDone once per replication, counting up to the total', async () => {

@@ -1,6 +1,9 @@
-// One customer stream: when its customers arrive, how patient they are, and
-// what their conversations turn into once an agent has them (handle time,
-// transfers, conferences, Livechat customers ending, session ends, returns).
+// One customer stream, in both drivers (the virtual runner and the load
+// clients): how patient its customers are, and what their conversations turn
+// into once an agent has them (handle time, transfers, conferences, Livechat
+// customers ending, session ends, returns). Pure: draws come from the seeded
+// stream passed in, times are in the scenario's ms (a load run hands in its
+// sped-up scenario).
 import type { CustomerStreamSpec } from '../../scenarios/scenario.js';
 import type { Rng } from '../random/prng.js';
 import { createSampler, type Sampler } from '../random/sample.js';

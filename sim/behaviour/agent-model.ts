@@ -1,6 +1,10 @@
-// How a simulated agent of one group behaves: how long it takes to accept,
-// whether it lets an offer ring out (RONA), how long until it makes itself
-// available again after RONA, and how long its wrap-up takes.
+// How a simulated agent of one group behaves, in both drivers (the virtual
+// runner and the load clients): how long it takes to accept, whether it lets
+// an offer ring out (RONA), how long until it makes itself available again
+// after RONA, how fast it reacts to a customer ending or an interruption, how
+// long its wrap-up takes, and (load clients, which write) when it replies.
+// Pure: draws come from the seeded stream passed in, times are in the
+// scenario's ms (a load run hands in its sped-up scenario).
 import type { AgentGroupSpec } from '../../scenarios/scenario.js';
 import type { Rng } from '../random/prng.js';
 import { createSampler, type Sampler } from '../random/sample.js';
@@ -10,23 +14,25 @@ export class AgentModel {
   private readonly ronaRecovery: Sampler;
   private readonly wrapUp: Sampler;
 
+  /** `rng`: the group's stream, `deriveSeed(seed, 'agents', group)`. */
   constructor(readonly spec: AgentGroupSpec, private readonly rng: Rng) {
     this.acceptDelay = createSampler(spec.acceptDelay);
     this.ronaRecovery = createSampler(spec.ronaRecovery);
     this.wrapUp = createSampler(spec.wrapUp);
   }
 
-  /** ms until the agent clicks Accept, or -1 when it lets the offer time out. */
+  /** ms until the agent clicks Accept, or -1 when it lets the offer time out (RONA). */
   acceptAfterMs(): number {
     if (this.spec.noAnswer > 0 && this.rng.chance(this.spec.noAnswer)) return -1;
     return this.acceptDelay(this.rng);
   }
 
-  /** ms to notice something on the desktop and react (reuses the accept delay). */
+  /** ms to notice something on the desktop (the customer ended, the chat was interrupted) and react: the accept delay's distribution. */
   reactAfterMs(): number {
     return this.acceptDelay(this.rng);
   }
 
+  /** ms in RONA before the agent sets itself available again. */
   ronaRecoveryMs(): number {
     return this.ronaRecovery(this.rng);
   }
