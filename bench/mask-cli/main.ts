@@ -15,6 +15,7 @@
 //
 // Run: npx tsc -p tsconfig.json && node dist/bench/mask-cli/main.js [--mb 20] [--runs 5] [--warmup 1]
 //   [--redact-pii-runs 5] [--no-redact-pii] [--startup-runs 20] [--keep] [--json]
+//   [--cctwin DIR --label TEXT]   (measure the build in DIR, e.g. a clean copy of a commit, and say which)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -35,13 +36,17 @@ const { values } = parseArgs({
     'startup-runs': { type: 'string', default: '20' },
     keep: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    cctwin: { type: 'string' },
+    label: { type: 'string' },
   },
 });
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository: dist/bench/mask-cli/ is three folders below it. */
 const ROOT = resolve(HERE, '..', '..', '..');
-const CCTWIN = join(ROOT, 'dist', 'bin', 'cctwin.js');
+/** The checkout (or copy) whose dist/bin/cctwin.js is measured: this one unless --cctwin names another. */
+const CCTWIN_ROOT = values.cctwin === undefined ? ROOT : resolve(values.cctwin);
+const CCTWIN = join(CCTWIN_ROOT, 'dist', 'bin', 'cctwin.js');
 const runs = positive('runs');
 const warmup = Number(values.warmup);
 const redactRuns = values['redact-pii-runs'] === undefined ? runs : positive('redact-pii-runs');
@@ -121,8 +126,8 @@ function installRedactPii(scratch: string): string {
 
 function gitState(): { commit: string; dirty: string[] } {
   try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'engine/masking', 'bin'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((l) => l !== '');
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: CCTWIN_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'engine/masking', 'bin'], { cwd: CCTWIN_ROOT, encoding: 'utf8' }).split('\n').filter((l) => l !== '');
     return { commit, dirty };
   } catch {
     return { commit: 'unknown', dirty: [] };
@@ -146,6 +151,7 @@ async function main(): Promise<void> {
   const git = gitState();
   const loadBefore = loadavg();
   try {
+    if (!existsSync(CCTWIN)) throw new Error(`${CCTWIN} is not built (npx tsc -p tsconfig.json)`);
     const node = process.execPath;
     const maskers: Masker[] = [
       { name: 'cctwin mask', argv: [node, CCTWIN, 'mask'], runs },
@@ -208,7 +214,7 @@ async function main(): Promise<void> {
     const result = {
       node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(),
       loadavgBefore: loadBefore.map((x) => Number(x.toFixed(2))), loadavgAfter: loadAfter.map((x) => Number(x.toFixed(2))),
-      commit: git.commit, uncommitted: git.dirty, rows, startup,
+      cctwin: CCTWIN, label: values.label ?? null, commit: git.commit, uncommitted: git.dirty, rows, startup,
     };
     if (values.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -216,7 +222,7 @@ async function main(): Promise<void> {
     }
     const lines: string[] = [];
     lines.push(`node ${result.node} on ${result.cpu}, ${result.cores} cores; load average before ${result.loadavgBefore.join(' ')}, after ${result.loadavgAfter.join(' ')}`);
-    lines.push(`commit ${git.commit}${git.dirty.length > 0 ? ` plus uncommitted changes in ${git.dirty.map((l) => l.slice(3)).join(', ')}` : ''}`);
+    lines.push(`${CCTWIN}: ${values.label ?? `commit ${git.commit}`}${git.dirty.length > 0 ? ` plus uncommitted changes in ${git.dirty.map((l) => l.slice(3)).join(', ')}` : ''}`);
     lines.push('');
     lines.push('| text | masker | runs | median wall | MB/s | median CPU | cctwin mask is, in wall time (CPU time) |');
     lines.push('|---|---|---|---|---|---|---|');
