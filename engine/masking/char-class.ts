@@ -38,14 +38,21 @@ export function isAsciiAlnum(c: number): boolean {
   return isDigit(c) || isAsciiLetter(c);
 }
 
+/** Latin-1 Supplement and Latin Extended-A and -B letters (`ä`, `č`, `ø`, `ł`): all but `×` and `÷`. */
+function isLatinLetter(c: number): boolean {
+  return c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
+}
+
 /** Letters and digits of any script (one UTF-16 unit; surrogates are not). */
 export function isWordChar(c: number): boolean {
   if (c < 128) return isAsciiAlnum(c);
+  if (isLatinLetter(c)) return true;
   return !isSurrogate(c) && UNICODE_WORD.test(String.fromCharCode(c));
 }
 
 export function isLetter(c: number): boolean {
   if (c < 128) return isAsciiLetter(c);
+  if (isLatinLetter(c)) return true;
   return !isSurrogate(c) && UNICODE_LETTER.test(String.fromCharCode(c));
 }
 

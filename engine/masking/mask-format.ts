@@ -53,8 +53,13 @@ function maskScatteredTail(text: string, start: number, end: number, keepLetters
   let masked = 0;
   for (let k = start; k < tailStart; k++) if (!isWhitespace(text.charCodeAt(k))) masked++;
   let tail = '';
-  for (let k = tailStart; k < end; k++) if (!isWhitespace(text.charCodeAt(k))) tail += text[k];
-  return stars(masked) + tail;
+  let from = tailStart;
+  for (let k = tailStart; k < end; k++) {
+    if (!isWhitespace(text.charCodeAt(k))) continue;
+    tail += text.slice(from, k);
+    from = k + 1;
+  }
+  return stars(masked) + tail + text.slice(from, end);
 }
 
 /** Where the kept original text of the last maskedHead() span starts. */

@@ -55,9 +55,7 @@ export class NumberRun {
     // A `(` before a `+` that does not close after the country code is
     // punctuation (`(+44 7966 197542)`): no run here, one at the `+`.
     if (text.charCodeAt(pos) === CODE_OPEN && pos + 1 < n && text.charCodeAt(pos + 1) === CODE_PLUS) {
-      let close = pos + 2;
-      while (close < n && close < pos + 6 && isDigit(text.charCodeAt(close))) close++;
-      if (close === pos + 2 || close >= pos + 6 || close >= n || text.charCodeAt(close) !== CODE_CLOSE) return false;
+      if (!isParenCountryCode(text, pos)) return false;
       this.leadPlus = true;
       lead = SEP_OPEN;
       pos += 2;
@@ -135,6 +133,14 @@ export class NumberRun {
     const sepLength = new Uint8Array(size); sepLength.set(this.sepLength); this.sepLength = sepLength;
     const sepSpaces = new Uint8Array(size); sepSpaces.set(this.sepSpaces); this.sepSpaces = sepSpaces;
   }
+}
+
+/** `(+` at `at` opens `(+CC)`: one to three digits, then `)`. */
+function isParenCountryCode(text: string, at: number): boolean {
+  const n = text.length;
+  let close = at + 2;
+  while (close < n && close < at + 6 && isDigit(text.charCodeAt(close))) close++;
+  return close > at + 2 && close < at + 6 && close < n && text.charCodeAt(close) === CODE_CLOSE;
 }
 
 /**

@@ -20,7 +20,7 @@ export const CUE_NOT_PHONE = 2;
 /** A word for "number" (`number`, `Nummer`, `číslo`, `numéro`, `nr`): a phone unless an order word comes before it. */
 export const CUE_NUMBER = 3;
 
-const CUE_WINDOW = 48;
+const CUE_WINDOW = 32;
 const CUE_WORDS = 4;
 
 // `word` matches that word only; `word*` any word starting with it.
@@ -106,26 +106,77 @@ const NOT_PHONE_WORDS = [
   'eur', 'euro*', 'usd', 'gbp', 'chf', 'kr', 'kč', 'kc', 'czk', 'sek', 'nok', 'dkk', 'pln', 'zł', 'zl',
 ];
 
-const EXACT = new Map<string, number>();
-const PREFIXES: Array<{ prefix: string; cue: number }> = [];
+// Every cue word and prefix, bucketed by its first two letters (lower case)
+// as one number: a word whose first two letters start none of them is ruled
+// out without being copied or lower-cased.
+interface CueEntry {
+  word: string;
+  prefix: boolean;
+  cue: number;
+}
+
+const BY_FIRST_TWO = new Map<number, CueEntry[]>();
+
+// Lower case of the Latin letters, tabled; beyond them, the engine's.
+const LOWER = new Uint16Array(0x250);
+for (let c = 0; c < LOWER.length; c++) LOWER[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+
+function lowerCode(c: number): number {
+  return c < 0x250 ? LOWER[c] : String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+function firstTwoKey(c0: number, c1: number): number {
+  return lowerCode(c0) * 0x10000 + lowerCode(c1);
+}
 
 function add(words: readonly string[], cue: number): void {
   for (const w of words) {
-    if (w.endsWith('*')) PREFIXES.push({ prefix: w.slice(0, -1), cue });
-    else if (!EXACT.has(w)) EXACT.set(w, cue);
+    const prefix = w.endsWith('*');
+    const word = prefix ? w.slice(0, -1) : w;
+    const key = firstTwoKey(word.charCodeAt(0), word.charCodeAt(1));
+    let bucket = BY_FIRST_TWO.get(key);
+    if (bucket === undefined) BY_FIRST_TWO.set(key, (bucket = []));
+    // The first entry for a word wins: a word for "number", then order words, then phone words.
+    if (!bucket.some((e) => e.word === word && e.prefix === prefix)) bucket.push({ word, prefix, cue });
   }
 }
 add(NUMBER_WORDS, CUE_NUMBER);
 add(NOT_PHONE_WORDS, CUE_NOT_PHONE);
 add(PHONE_WORDS, CUE_PHONE);
-// Longest prefix first: `telefonnummer` before `telefon`, `bestell` before `best`.
-PREFIXES.sort((a, b) => b.prefix.length - a.prefix.length);
+// Exact words first, then the longest prefix: `telefonnummer` before `telefon`.
+for (const bucket of BY_FIRST_TWO.values()) {
+  bucket.sort((a, b) => (a.prefix === b.prefix ? b.word.length - a.word.length : a.prefix ? 1 : -1));
+}
+
+function cueOfEntries(bucket: readonly CueEntry[], word: string): number {
+  for (const e of bucket) {
+    if (e.prefix ? word.startsWith(e.word) : word === e.word) return e.cue;
+  }
+  return CUE_NONE;
+}
 
 /** What one word (lower case) says: CUE_PHONE, CUE_NOT_PHONE, CUE_NONE, or CUE_NUMBER for a word for "number". */
 export function cueOfWord(word: string): number {
-  const exact = EXACT.get(word);
-  if (exact !== undefined) return exact;
-  for (const { prefix, cue } of PREFIXES) if (word.startsWith(prefix)) return cue;
+  if (word.length < 2) return CUE_NONE;
+  const bucket = BY_FIRST_TWO.get(firstTwoKey(word.charCodeAt(0), word.charCodeAt(1)));
+  return bucket === undefined ? CUE_NONE : cueOfEntries(bucket, word);
+}
+
+/** text[start, end) in lower case starts with `word` (its first two letters known to match). */
+function startsWithAt(text: string, start: number, end: number, word: string): boolean {
+  if (end - start < word.length) return false;
+  for (let k = 2; k < word.length; k++) if (lowerCode(text.charCodeAt(start + k)) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** cueOfWord of text[start, end), read in place. */
+function cueOfWordAt(text: string, start: number, end: number): number {
+  if (end - start < 2) return CUE_NONE;
+  const bucket = BY_FIRST_TWO.get(firstTwoKey(text.charCodeAt(start), text.charCodeAt(start + 1)));
+  if (bucket === undefined) return CUE_NONE;
+  for (const e of bucket) {
+    if ((e.prefix || end - start === e.word.length) && startsWithAt(text, start, end, e.word)) return e.cue;
+  }
   return CUE_NONE;
 }
 
@@ -156,7 +207,7 @@ export function cueBefore(text: string, start: number): number {
     while (p >= stop && isLetter(text.charCodeAt(p))) p--;
     if (p >= stop || p < 0 || !isLetter(text.charCodeAt(p))) {
       // A word cut by the window is not read.
-      const cue = cueOfWord(text.slice(p + 1, end).toLowerCase());
+      const cue = cueOfWordAt(text, p + 1, end);
       words++;
       if (cue === CUE_NUMBER) {
         if (pendingNumber) return CUE_PHONE;

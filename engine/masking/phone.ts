@@ -292,6 +292,9 @@ export function phoneReadingEnd(run: NumberRun, g: number, limit: number): numbe
   let available = 0;
   for (let k = g; k < limit && available < PHONE_MIN_DIGITS; k++) available += run.groupEnd[k] - run.groupStart[k];
   if (available < PHONE_MIN_DIGITS) return -1;
+  // A date opening the run (`01-05-2024 10:30`, `2024-05-01 10`) is in every
+  // reading long enough to be a phone: none is one.
+  if (!plus && g + 2 < limit && isDateAt(run, g + 2)) return -1;
   const digitGlued = isGluedBefore(text, digitStart);
   const parenGlued = !parenArea || isGluedBefore(text, parenStart);
   if (digitGlued && parenGlued) return -1;
@@ -335,7 +338,7 @@ export function phoneReadingEnd(run: NumberRun, g: number, limit: number): numbe
     s.digits += length;
     s.groups++;
     if (s.digits > PHONE_MAX_DIGITS + 2) break;
-    if (h > g && openGroup === h) continue; // its `(` is not closed yet
+    if (s.digits < PHONE_MIN_DIGITS || (h > g && openGroup === h)) continue; // too short; its `(` not closed yet
     s.startParen = parenArea && h > g;
     if (s.startParen ? parenGlued : digitGlued) continue;
     const form = formOf(run, g, h, s);
