@@ -41,3 +41,15 @@ export class AgentModel {
     return this.wrapUp(this.rng);
   }
 }
+
+/** How an owner writes to the customer (load clients, which send text): `count` replies, `gapMs` apart, the first `gapMs` after taking it, the last `gapMs` before the handle time ends. */
+export interface ReplyPlan {
+  count: number;
+  gapMs: number;
+}
+
+/** 1 to `maxReplies` replies, evenly spread over the handle time. `rng`: the driver's own stream for what only it simulates. */
+export function replyPlan(handleMs: number, maxReplies: number, rng: Rng): ReplyPlan {
+  const count = 1 + rng.int(maxReplies);
+  return { count, gapMs: handleMs / (count + 1) };
+}

@@ -1,12 +1,17 @@
-// One simulated agent as a real WebSocket client. It behaves like the
-// virtual-time runner's agents (sim/runner/virtual-runner.ts), reusing the
-// same models: accepts an offer after a drawn delay or lets it ring out
-// (RONA) and makes itself available again after a drawn recovery; as first
-// owner it draws where the conversation goes (end, transfer, conference,
-// the Livechat customer ending, a session end); it replies a few times with
-// faker-made text; every conversation it leaves goes through wrap-up.
-// Every frame it receives is checked for unmasked sensitive data.
-import type { AgentModel } from '../behaviour/index.js';
+// One simulated agent as a real WebSocket client. Its decisions are the
+// behaviour model's (sim/behaviour), the same the virtual-time runner calls:
+// it accepts an offer after a drawn delay or lets it ring out (RONA) and
+// makes itself available again after a drawn recovery; its turn on a
+// conversation (handle time and, as first owner, where the conversation goes
+// and when: end, transfer, conference, the Livechat customer ending, a
+// session end) comes from the customer's stream; transfer and conference
+// targets from chooseTarget over the server's `targets` frame; it replies a
+// few times with faker-made text; every conversation it leaves goes through
+// wrap-up. Every frame it receives is checked for unmasked sensitive data.
+import {
+  agentsFromTargets, agentsMatter, chooseTarget, conferenceCandidates, replyPlan, transferCandidates,
+  type AgentModel, type Target,
+} from '../behaviour/index.js';
 import type { Rng } from '../random/prng.js';
 import type { Task } from './scheduler.js';
 import { ClientConnection, type Frame, type Refusal } from './client-connection.js';
@@ -170,35 +175,40 @@ export class AgentClient {
     }));
   }
 
-  /** What this agent will do with a conversation it just took, as the virtual runner plans it. */
+  /** What this agent will do with a conversation it just took: its turn, drawn by the behaviour model as for the virtual runner. */
   private plan(entry: DeskEntry, nowMs: number): void {
     const stream = this.world.streamOf(entry.rec);
-    const handleMs = stream.model.handleMs();
+    const rec = entry.rec;
+    const firstOwner = entry.role === 'owner' && rec !== undefined && !rec.planned;
+    // The stream's turn object is reused: read it at once.
+    const turn = stream.model.turn(entry.role, firstOwner);
+    const handleMs = turn.handleMs;
+    const midMs = turn.midMs;
+    const outcome = turn.outcome;
     const at = (ms: number, run: (due: number) => void): void => {
       entry.tasks.push(this.world.scheduler.at(ms, run));
     };
-    if (entry.role === 'conference') {
+    if (outcome === 'leaveConference') {
       at(nowMs + handleMs, (due) => this.leaveConference(entry, stream, due));
       return;
     }
     this.planReplies(entry, nowMs, handleMs);
-    const rec = entry.rec;
-    if (rec === undefined || rec.planned) {
+    if (rec === undefined || !firstOwner) {
       this.finishAt(entry, nowMs + handleMs, 'end');
       return;
     }
     rec.planned = true;
-    switch (stream.model.outcome()) {
+    switch (outcome) {
       case 'transfer':
-        at(nowMs + handleMs * stream.model.fraction(), (due) => this.transfer(entry, stream, due));
+        at(nowMs + midMs, (due) => this.transfer(entry, stream, due));
         return;
       case 'conference':
-        at(nowMs + handleMs * stream.model.fraction(), (due) => this.conference(entry, stream, due));
+        at(nowMs + midMs, (due) => this.conference(entry, stream, due));
         this.finishAt(entry, nowMs + handleMs, 'end');
         return;
       case 'customerEnds':
         if (this.world.scenario.channels[stream.spec.channel].customerCanEnd) {
-          at(nowMs + handleMs * stream.model.fraction(), (due) => this.world.customerEnds(rec, due));
+          at(nowMs + midMs, (due) => this.world.customerEnds(rec, due));
         }
         // Ends it as usual if the customer's end never comes (its customerEnded cancels this).
         this.finishAt(entry, nowMs + handleMs, 'end');
@@ -214,10 +224,9 @@ export class AgentClient {
 
   /** One to `maxReplies` replies spread over the handle time; the customer answers each within the gap. */
   private planReplies(entry: DeskEntry, nowMs: number, handleMs: number): void {
-    const replies = 1 + this.rng.int(this.world.maxReplies);
-    const gapMs = handleMs / (replies + 1);
+    const { count, gapMs } = replyPlan(handleMs, this.world.maxReplies, this.rng);
     if (entry.rec !== undefined) entry.rec.thinkGapMs = gapMs;
-    for (let k = 1; k <= replies; k++) entry.tasks.push(this.world.scheduler.at(nowMs + k * gapMs, (due) => this.reply(entry, due)));
+    for (let k = 1; k <= count; k++) entry.tasks.push(this.world.scheduler.at(nowMs + k * gapMs, (due) => this.reply(entry, due)));
   }
 
   private reply(entry: DeskEntry, dueMs: number): void {
@@ -286,24 +295,27 @@ export class AgentClient {
     });
   }
 
+  /**
+   * Where the transfer goes: chooseTarget with the stream's draw, over the
+   * agents the server lists (asked only when they could change the pick) and
+   * the other queues. An agent taken meanwhile, or no list, leaves the queue
+   * the same draw picks among the queues alone.
+   */
   private transfer(entry: DeskEntry, stream: StreamPlan, dueMs: number): void {
     const rec = entry.rec;
     if (rec === undefined || !this.mayWrite(entry)) return;
     rec.transferring = true;
-    const toQueue = (): void => {
-      const others = this.world.scenario.queues.filter((q) => q.name !== rec.queue);
-      const to = others.length > 0 ? others[Math.floor(stream.model.fraction() * others.length) % others.length]!.name : rec.queue;
-      this.sendTransfer(entry, { queue: to }, dueMs, toQueue);
-    };
-    if (!stream.model.coin()) return toQueue();
+    const u = stream.model.targetDraw();
+    const queues = this.world.scenario.queues;
+    const toQueue = (): void => this.sendTransfer(entry, chooseTarget(transferCandidates(queues, rec.queue, null), u)!, dueMs, toQueue);
+    if (!agentsMatter(transferCandidates(queues, rec.queue, null).queues, u)) return toQueue();
     this.listTargets(dueMs, (targets) => {
-      const agent = this.pickAgent(targets, rec.queue);
-      if (agent === null) toQueue();
-      else this.sendTransfer(entry, { agent }, dueMs, toQueue);
+      const agents = targets === null ? null : this.candidateAgents(targets, rec.queue);
+      this.sendTransfer(entry, chooseTarget(transferCandidates(queues, rec.queue, agents), u)!, dueMs, toQueue);
     });
   }
 
-  private sendTransfer(entry: DeskEntry, target: { queue: string } | { agent: string }, dueMs: number, toQueue: () => void): void {
+  private sendTransfer(entry: DeskEntry, target: Target, dueMs: number, toQueue: () => void): void {
     if (entry.phase !== 'active') return;
     this.conn.send({ type: 'transfer', conversationId: entry.conversationId, ...target }, dueMs, (refusal) => {
       const rec = entry.rec!;
@@ -312,32 +324,31 @@ export class AgentClient {
         return;
       }
       // The agent picked was taken meanwhile: to a queue instead.
-      if ('agent' in target && refusal.code === 'E_TARGET_UNAVAILABLE') return toQueue();
+      if (target.agent !== undefined && refusal.code === 'E_TARGET_UNAVAILABLE') return toQueue();
       rec.transferring = false;
     });
   }
 
+  /** Whom the conference calls in: chooseTarget with the stream's draw, over the agents the server lists and, where the channel allows it, the conversation's queue. */
   private conference(entry: DeskEntry, stream: StreamPlan, dueMs: number): void {
     const rec = entry.rec;
     if (rec === undefined || !this.mayWrite(entry)) return;
+    const u = stream.model.targetDraw();
     this.listTargets(dueMs, (targets) => {
-      if (!this.mayWrite(entry)) return;
-      if (this.world.scenario.channels[stream.spec.channel].conferenceToQueue && stream.model.coin()) {
-        const q = targets.queues.find((x) => x.name === rec.queue);
-        if (q !== undefined && q.availableAgents > 0) this.conn.send({ type: 'conference', conversationId: entry.conversationId, queue: rec.queue }, dueMs);
-        return;
-      }
-      const agent = this.pickAgent(targets, rec.queue);
-      if (agent !== null) this.conn.send({ type: 'conference', conversationId: entry.conversationId, agent }, dueMs);
+      if (targets === null || !this.mayWrite(entry)) return;
+      const toQueue = this.world.scenario.channels[stream.spec.channel].conferenceToQueue;
+      const target = chooseTarget(conferenceCandidates(rec.queue, toQueue, this.candidateAgents(targets, rec.queue)), u);
+      if (target !== null) this.conn.send({ type: 'conference', conversationId: entry.conversationId, ...target }, dueMs);
     });
   }
 
-  /** The invited agent's turn: leave, or (a coin) take the chat over while the first agent leaves. */
+  /** The invited agent's turn: leave, or take the chat over while the first agent leaves (the behaviour model's even odds). */
   private leaveConference(entry: DeskEntry, stream: StreamPlan, dueMs: number): void {
     if (entry.phase !== 'active') return;
     const rec = entry.rec;
+    const invitedLeaves = stream.model.invitedLeaves();
     const owner = rec?.ownerAgentId == null ? undefined : this.world.agents.get(rec.ownerAgentId);
-    if (rec !== undefined && !stream.model.coin() && owner !== undefined && owner.handOver(entry.conversationId, dueMs)) {
+    if (rec !== undefined && !invitedLeaves && owner !== undefined && owner.handOver(entry.conversationId, dueMs)) {
       entry.role = 'owner';
       rec.ownerAgentId = this.id;
       this.finishAt(entry, this.world.now() + stream.model.handleMs(), 'end');
@@ -346,17 +357,18 @@ export class AgentClient {
     this.conn.send({ type: 'endConference', conversationId: entry.conversationId }, dueMs);
   }
 
-  private listTargets(dueMs: number, then: (targets: TargetsFrame) => void): void {
-    this.conn.send({ type: 'listTargets' }, dueMs, (refusal: Refusal | null) => {
+  /** Asks the server what could take work now; `then(null)` when it refused or the frame did not come. */
+  private listTargets(dueMs: number, then: (targets: TargetsFrame | null) => void): void {
+    const sent = this.conn.send({ type: 'listTargets' }, dueMs, (refusal: Refusal | null) => {
       // The `targets` frame comes before the ack that answers it.
-      if (refusal === null && this.lastTargets !== null) then(this.lastTargets);
+      then(refusal === null ? this.lastTargets : null);
     });
+    if (!sent) then(null);
   }
 
-  /** An agent that could take it now and serves the conversation's queue, as the virtual runner picks from the queue's pool. */
-  private pickAgent(targets: TargetsFrame, queue: string): string | null {
-    const candidates = targets.agents.filter((a) => a.canTake && a.agentId !== this.id && (this.world.agentQueues.get(a.agentId)?.includes(queue) ?? false));
-    return candidates.length === 0 ? null : candidates[this.rng.int(candidates.length)]!.agentId;
+  /** The agents of a `targets` frame that could take a conversation of `queue` (the frame's order: the protocol gives no routing order). */
+  private candidateAgents(targets: TargetsFrame, queue: string): string[] {
+    return agentsFromTargets(targets.agents, queue, this.id, (id, q) => this.world.agentQueues.get(id)?.includes(q) ?? false);
   }
 
   private leave(entry: DeskEntry, nowMs: number): void {

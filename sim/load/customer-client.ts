@@ -10,6 +10,7 @@ import type { ConversationRecord } from './conversation-ledger.js';
 import { idOfText, tagText } from './message-tag.js';
 import type { LoadWorld, StreamPlan } from './load-world.js';
 import type { EndState } from '../../engine/events.js';
+import { thinkMs } from '../behaviour/index.js';
 
 const END_STATES: readonly string[] = ['completed', 'abandoned', 'droppedOnTransfer', 'interrupted'];
 
@@ -98,8 +99,7 @@ export class CustomerClient {
   private planAnswer(receivedMs: number): void {
     const rec = this.rec;
     if (rec.thinkGapMs <= 0) return;
-    const thinkMs = rec.thinkGapMs * (0.2 + 0.4 * this.stream.rng.next());
-    this.world.scheduler.at(receivedMs + thinkMs, (due) => {
+    this.world.scheduler.at(receivedMs + thinkMs(rec.thinkGapMs, this.stream.rng), (due) => {
       if (rec.closing || rec.transferring || rec.customerEnded || rec.sessionEnded || rec.interrupted || rec.endState !== null || this.conn.closed) return;
       const id = this.world.messages.register('customerToAgent', due, this.world.now());
       if (!this.sendCounted({ type: 'message', text: tagText(pickText(this.world.texts.customer, this.stream.rng), id) }, due)) this.world.messages.forget(id);

@@ -23,7 +23,7 @@ import type { TextPools } from './text-pools.js';
 export interface StreamPlan {
   index: number;
   spec: CustomerStreamSpec;
-  /** The virtual runner's customer model: patience, handle time, outcome draws. */
+  /** The behaviour model (sim/behaviour), on the virtual runner's stream for this index: patience, turns, targets, returns. */
   model: CustomerModel;
   /** This stream's own draws in the load run (texts, think times, phone numbers). */
   rng: Rng;
@@ -181,8 +181,9 @@ export class LoadWorld implements ConnectionEnv {
     const customer = this.customersByName.get(rec.customerId);
     if (customer !== undefined && customer.rec === rec) customer.close();
     const stream = this.streamOf(rec);
-    if (!stream.model.returnsAfterSessionEnd()) return;
-    const dueMs = this.now() + stream.model.handleMs();
+    const backAfterMs = stream.model.returnAfterMs();
+    if (backAfterMs < 0) return;
+    const dueMs = this.now() + backAfterMs;
     if (dueMs >= this.scenario.durationMs) return;
     this.pendingReturns++;
     this.scheduler.at(Math.max(this.now(), dueMs - this.customerLeadMs), () => {

@@ -179,9 +179,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         break;
       case 'sessionEnded': {
         const sim = conversations.get(e.conversationId);
-        if (sim !== undefined && sim.stream.returnsAfterSessionEnd()) {
-          const atMs = clock[0] + sim.stream.handleMs();
-          if (atMs < scenario.durationMs) queue.push(atMs, A.RETURN, { stream: sim.stream, customerId: sim.customerId });
+        if (sim !== undefined) {
+          const backAfterMs = sim.stream.returnAfterMs();
+          const atMs = clock[0] + backAfterMs;
+          if (backAfterMs >= 0 && atMs < scenario.durationMs) queue.push(atMs, A.RETURN, { stream: sim.stream, customerId: sim.customerId });
         }
         break;
       }
@@ -194,35 +195,30 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const planConversation = (agentId: string, conversationId: number, role: 'owner' | 'conference'): void => {
     const sim = conversations.get(conversationId);
     if (sim === undefined) return;
-    const stream = sim.stream;
-    const handleMs = stream.handleMs();
-    if (role === 'conference') {
-      queue.push(clock[0] + handleMs, A.LEAVE_CONFERENCE, conversationId);
-      return;
-    }
+    // The agent's turn, from the behaviour model (the same object each call: read at once).
+    const turn = sim.stream.turn(role, role === 'owner' && !sim.planned);
+    if (role === 'owner') sim.planned = true;
     const end: Command = { type: 'end', agentId, conversationId };
-    if (sim.planned) {
-      planAgent(clock[0] + handleMs, end);
-      return;
-    }
-    sim.planned = true;
-    switch (stream.outcome()) {
+    switch (turn.outcome) {
+      case 'leaveConference':
+        queue.push(clock[0] + turn.handleMs, A.LEAVE_CONFERENCE, conversationId);
+        return;
       case 'transfer':
-        queue.push(clock[0] + handleMs * stream.fraction(), A.TRANSFER, { agentId, conversationId });
+        queue.push(clock[0] + turn.midMs, A.TRANSFER, { agentId, conversationId });
         return;
       case 'conference':
-        queue.push(clock[0] + handleMs * stream.fraction(), A.CONFERENCE, { agentId, conversationId });
-        planAgent(clock[0] + handleMs, end);
+        queue.push(clock[0] + turn.midMs, A.CONFERENCE, { agentId, conversationId });
+        planAgent(clock[0] + turn.handleMs, end);
         return;
       case 'customerEnds':
-        queue.push(clock[0] + handleMs * stream.fraction(), A.CUSTOMER_END, conversationId);
+        queue.push(clock[0] + turn.midMs, A.CUSTOMER_END, conversationId);
         return;
       case 'sessionEnd':
-        planAgent(clock[0] + handleMs, { type: 'endSession', agentId, conversationId });
-        planAgent(clock[0] + handleMs, end);
+        planAgent(clock[0] + turn.handleMs, { type: 'endSession', agentId, conversationId });
+        planAgent(clock[0] + turn.handleMs, end);
         return;
       case 'end':
-        planAgent(clock[0] + handleMs, end);
+        planAgent(clock[0] + turn.handleMs, end);
         return;
     }
   };
@@ -256,7 +252,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     const c = view.conversation(conversationId);
     if (c === undefined || c.conferenceStatus !== 'active' || c.ownerId === null || c.conferenceAgentId === null) return;
     const sim = conversations.get(conversationId)!;
-    if (sim.stream.coin()) {
+    if (sim.stream.invitedLeaves()) {
       run({ type: 'endConference', agentId: c.conferenceAgentId, conversationId });
       return;
     }
