@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ibanCheckDigits, ibanLengthOf, isValidIban } from './iban.js';
+import { IBAN_LENGTH_OUTSIDE_REGISTRY } from './iban-registry.js';
 import { IBAN_LENGTH_BY_COUNTRY } from './iban-registry.js';
-import { findSensitiveSpans } from './index.js';
+import { findSensitiveSpans, maskText } from './index.js';
 
 function found(text: string): Array<[string, string]> {
   return findSensitiveSpans(text).map((s) => [text.slice(s.start, s.end), s.kind]);
@@ -80,5 +81,41 @@ describe('IBANs in text', () => {
 
   it('leaves an IBAN-shaped string with a bad check alone', () => {
     expect(found('DE88 3704 0044 0532 0130 00')).toEqual([]);
+  });
+});
+
+describe('IBANs outside the registry and at a length their country does not use', () => {
+  function ibanOf(country: string, bban: string): string {
+    return country + ibanCheckDigits(country, bban) + bban;
+  }
+
+  it('finds the IBANs of countries that issue them outside the SWIFT registry', () => {
+    for (const [country, length] of Object.entries(IBAN_LENGTH_OUTSIDE_REGISTRY)) {
+      const iban = ibanOf(country, '1234567890123456789012345678'.slice(0, length - 4));
+      expect(found(`IBAN ${iban}`), iban).toEqual([[iban, 'iban']]);
+    }
+    const spaced = ibanOf('IR', '0319680046327346008018').replace(/(.{4})(?=.)/g, '$1 ');
+    expect(found(spaced)).toEqual([[spaced, 'iban']]);
+  });
+
+  it('finds a solid IBAN whose check holds at another length (a GB IBAN one character short)', () => {
+    const short = ibanOf('GB', 'RDGC1739803704262'); // 21 characters, GB issues 22
+    expect(short.length).toBe(21);
+    expect(isValidIban(short)).toBe(false);
+    expect(found(`ok ${short}`)).toEqual([[short, 'iban']]);
+    expect(maskText(`ok ${short}`)).toBe(`ok ${'*'.repeat(17)}${short.slice(-4)}`);
+  });
+
+  it('prefers the longer solid reading when the registry length stops inside a word', () => {
+    const long = ibanOf('PL', '25508774553141583985258252'); // 30 characters, PL issues 28
+    expect(found(long)).toEqual([[long, 'iban']]);
+  });
+
+  it('leaves a solid string with a bad check, or glued to letters, alone', () => {
+    const short = ibanOf('GB', 'RDGC1739803704262');
+    const bad = short.slice(0, 2) + (short[2] === '9' ? '8' : String(Number(short[2]) + 1)) + short.slice(3);
+    expect(found(`ok ${bad}`)).toEqual([]);
+    expect(found(`ok X${short}`)).toEqual([]);
+    expect(found(`ok ${short}X`)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMasker, findSensitiveSpans, maskText, maskValue } from './index.js';
+import { createMasker, findSensitiveSpans, luhnCheckDigit, maskText, maskValue } from './index.js';
 
 describe('the seed examples, exactly', () => {
   it.each([
@@ -29,6 +29,29 @@ describe('masking formats', () => {
   it('a phone keeps its last four digits as written, separators between them kept', () => {
     expect(maskText('0490 75 40 81')).toBe('******4081');
     expect(maskText('06.12.34.56.78')).toBe('*********56.78');
+    expect(maskText('808-45-35')).toBe('****45-35');
+    expect(maskText('0481.709.747')).toBe('*******9.747');
+  });
+
+  it('a dashed card shows its last four digits as written, the dash among them kept', () => {
+    // An Amex grouped 4-4-4-3: the kept four are `5-890`.
+    const body = '37482090887589';
+    const amex = `${body}${luhnCheckDigit(body)}`;
+    const dashed = `${amex.slice(0, 4)}-${amex.slice(4, 8)}-${amex.slice(8, 12)}-${amex.slice(12)}`;
+    expect(findSensitiveSpans(dashed)).toEqual([{ start: 0, end: dashed.length, kind: 'card' }]);
+    expect(maskText(dashed)).toBe(`${'*'.repeat(13)}${amex[11]}-${amex.slice(12)}`);
+    expect(maskText(dashed)).toMatch(/^\*{13}\d-\d{3}$/);
+  });
+
+  it('the kept tail drops whitespace, as the rest of a number does', () => {
+    expect(maskText('+44 7966 19 75 42')).toBe('*********7542');
+    expect(maskText('555-123-4567 x12')).toBe('**********67x12');
+  });
+
+  it('masks the tail rule the same way for a whole value', () => {
+    for (const value of ['06.12.34.56.78', '808-45-35', '+1-903-140-4508x769']) {
+      expect(maskValue(value, 'phone')).toBe(maskText(value));
+    }
   });
 
   it('masks in place, keeping the text around', () => {

@@ -91,7 +91,7 @@ const NOT_PHONE_WORDS = [
   'expédition*', 'envoi*',
   // es
   'pedido*', 'factura*', 'cliente*', 'paquete*', 'envío*', 'envio*', 'seguimiento*', 'referencia*', 'cuenta*',
-  'reserva*', 'importe*', 'precio*', 'expediente*', 'contrato*', 'recibo*', 'socio*',
+  'reserva*', 'importe*', 'precio*', 'expediente*', 'contrato*', 'recibo*', 'socio*', 'barras', 'código', 'codigo',
   // it
   'ordine*', 'fattura*', 'pacco*', 'spedizione*', 'riferimento*', 'conto*', 'prenotazione*', 'pratica*',
   'importo*', 'prezzo*', 'cap', 'codice*', 'ricevuta*', 'contratto*', 'tracciamento*', 'barre',
