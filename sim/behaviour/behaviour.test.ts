@@ -79,9 +79,9 @@ describe('the customer', () => {
   it('writes proactive (Livechat) and comes back after a session end at the scenario\'s shares', () => {
     const c = customers({ channel: 'livechat', proactive: 0.2, returnAfterSessionEnd: 0.4 });
     expectShare(draws(N, () => (c.proactive() ? 1 : 0)).reduce((a, b) => a + b, 0), N, 0.2);
-    expectShare(draws(N, () => (c.returnsAfterSessionEnd() ? 1 : 0)).reduce((a, b) => a + b, 0), N, 0.4);
+    expectShare(draws(N, () => (c.returnAfterMs() >= 0 ? 1 : 0)).reduce((a, b) => a + b, 0), N, 0.4);
     const never = customers({ proactive: 0, returnAfterSessionEnd: 0 });
-    expect(draws(1000, () => (never.proactive() || never.returnsAfterSessionEnd() ? 1 : 0)).every((x) => x === 0)).toBe(true);
+    expect(draws(1000, () => (never.proactive() || never.returnAfterMs() >= 0 ? 1 : 0)).every((x) => x === 0)).toBe(true);
   });
 
   it('has its conversation transferred, conferenced, ended by the customer or by a session end at the scenario\'s shares', () => {

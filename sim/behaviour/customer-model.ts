@@ -98,28 +98,6 @@ export class CustomerModel {
     return this.rng.next();
   }
 
-  // ---- until the virtual runner calls turn(), returnAfterMs() and invitedLeaves() ----
-
-  /** @deprecated use turn(). */
-  outcome(): Outcome {
-    return this.drawOutcome();
-  }
-
-  /** @deprecated use turn(). */
-  fraction(): number {
-    return 0.2 + 0.6 * this.rng.next();
-  }
-
-  /** @deprecated use returnAfterMs(). */
-  returnsAfterSessionEnd(): boolean {
-    return this.spec.returnAfterSessionEnd > 0 && this.rng.chance(this.spec.returnAfterSessionEnd);
-  }
-
-  /** @deprecated use invitedLeaves() or targetDraw(). */
-  coin(): boolean {
-    return this.rng.next() < 0.5;
-  }
-
   private drawOutcome(): Outcome {
     const s = this.spec;
     let u = this.rng.next();

@@ -9,7 +9,7 @@ import { RunRecorder } from '../../reports/recorder.js';
 import { EventQueue } from '../clock/event-queue.js';
 import { createArrivalProcess } from '../arrivals/poisson.js';
 import { createRng, deriveSeed } from '../random/prng.js';
-import { AgentModel, CustomerModel } from '../behaviour/index.js';
+import { AgentModel, chooseTarget, conferenceCandidates, CustomerModel, transferCandidates } from '../behaviour/index.js';
 import { agentIdOf, assetIdOf, engineConfigOf, setupCommands } from './world.js';
 import { ShiftRoster, type StaffingChange } from './shift-roster.js';
 import { TimeSeriesSampler } from './time-series-sampler.js';
@@ -227,25 +227,18 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     const c = view.conversation(conversationId);
     if (c === undefined || c.ownerId !== agentId) return;
     const sim = conversations.get(conversationId)!;
-    if (sim.stream.coin()) {
-      const target = view.pickTarget(conversationId);
-      if (target !== null) return run({ type: 'transfer', agentId, conversationId, agent: target });
-    }
-    const others = scenario.queues.filter((q) => q.name !== c.queue);
-    const to = others.length > 0 ? others[Math.floor(sim.stream.fraction() * others.length) % others.length]!.name : c.queue;
-    run({ type: 'transfer', agentId, conversationId, queue: to });
+    // The behaviour model's rule: the agent the queue's routing would pick, or another queue.
+    const to = chooseTarget(transferCandidates(scenario.queues, c.queue, view.pickTarget(conversationId)), sim.stream.targetDraw());
+    if (to !== null) run({ type: 'transfer', agentId, conversationId, ...to });
   };
 
   const conference = (agentId: string, conversationId: number): void => {
     const c = view.conversation(conversationId);
     if (c === undefined || c.ownerId !== agentId || c.state !== 'active') return;
     const sim = conversations.get(conversationId)!;
-    if (c.conferenceToQueue && sim.stream.coin()) {
-      if (view.pickTarget(conversationId) !== null) run({ type: 'conference', agentId, conversationId, queue: c.queue });
-      return;
-    }
-    const target = view.pickTarget(conversationId);
-    if (target !== null) run({ type: 'conference', agentId, conversationId, agent: target });
+    // The behaviour model's rule: the agent the queue's routing would pick, or (where the channel allows it) the queue.
+    const to = chooseTarget(conferenceCandidates(c.queue, c.conferenceToQueue, view.pickTarget(conversationId)), sim.stream.targetDraw());
+    if (to !== null) run({ type: 'conference', agentId, conversationId, ...to });
   };
 
   const leaveConference = (conversationId: number): void => {
