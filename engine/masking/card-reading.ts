@@ -1,6 +1,7 @@
 // Cards among the groups of a number run: 12 to 19 digits in groups joined by
 // single spaces or dashes, a brand's prefix and length, and Luhn.
 import { CARD_MAX_DIGITS, CARD_MIN_DIGITS, cardLengthMask, coreCardLengthMask } from './card.js';
+import { isGluedAfter } from './glue.js';
 import { SEP_DASH, SEP_SPACE, type NumberRun } from './number-run.js';
 
 // Luhn's doubled digit, by character code.
@@ -52,6 +53,8 @@ const CARD_GROUP_MAX = 6;
  */
 function goesOn(run: NumberRun, g: number, h: number, digits: number): boolean {
   if (h === g || h + 1 >= run.groupCount) return false;
+  // A last group glued to a word is that word's (`1111melissa@...`): masked, it is cut short.
+  if (h + 2 === run.groupCount && isGluedAfter(run.text, run.groupEnd[h + 1])) return false;
   const sep = run.sepFlags[g + 1];
   const next = run.groupEnd[h + 1] - run.groupStart[h + 1];
   return run.sepFlags[h + 1] === sep && run.sepLength[h + 1] === 1 &&
@@ -93,12 +96,16 @@ export function cardReadingEnd(run: NumberRun, g: number, limit: number, coreOnl
 /**
  * A card reading at group g that carries on the grouping of the group
  * before it (`9377 6506 0864 9762`, read from its second group) is a piece
- * of a longer number; one right after another span or at the run's start is not.
+ * of a longer number; one right after another span or at the run's start is
+ * not, nor one after a group that ends a number written otherwise
+ * (`1-555-123-4567 4111 1111 1111 1111`).
  */
 export function continuesBefore(run: NumberRun, g: number, h: number): boolean {
   if (g === 0 || h === g) return false;
   const sep = run.sepFlags[g];
   const digitsBefore = run.groupEnd[g - 1] - run.groupStart[g - 1];
-  return sep === run.sepFlags[g + 1] && run.sepLength[g] === 1 &&
+  // The grouping before goes back to the run's start, or on with the same separator.
+  const uniformBefore = g === 1 || (run.sepFlags[g - 1] === sep && run.sepLength[g - 1] === 1);
+  return uniformBefore && sep === run.sepFlags[g + 1] && run.sepLength[g] === 1 &&
     digitsBefore === run.groupEnd[g] - run.groupStart[g];
 }

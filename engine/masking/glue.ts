@@ -5,9 +5,11 @@
 // a card: a glued number is read as a card only, so part numbers stay
 // readable and a real card never leaks.
 import {
-  CODE_AT, CODE_COMMA, CODE_DASH, CODE_DOT, CODE_PLUS, CODE_SLASH, CODE_STAR, CODE_UNDERSCORE,
+  CODE_AT, CODE_COMMA, CODE_DASH, CODE_DOT, CODE_HASH, CODE_PLUS, CODE_SLASH, CODE_SPACE, CODE_STAR, CODE_UNDERSCORE,
   isDigit, isLetter, isWordChar,
 } from './char-class.js';
+
+const CODE_COLON = 58;
 
 function isGlueChar(c: number): boolean {
   return c === CODE_UNDERSCORE || c === CODE_AT || isLetter(c);
@@ -37,12 +39,33 @@ export function isMaskedStarAt(text: string, end: number): boolean {
   return a === CODE_STAR || a === CODE_AT || isWordChar(a);
 }
 
+/**
+ * Digits right after a phone's extension mark (`4567#12`, `4567 ext. 12`,
+ * also in the masked form `**7ext.12`): the extension, not a number of its own.
+ */
+function isAfterExtensionMark(text: string, start: number): boolean {
+  let p = start - 1;
+  if (p >= 0 && text.charCodeAt(p) === CODE_SPACE) p--;
+  if (p < 0) return false;
+  const c = text.charCodeAt(p);
+  if (c === CODE_HASH) return p > 0 && (isDigit(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === CODE_SPACE && p > 1 && isDigit(text.charCodeAt(p - 2)));
+  if (c === CODE_DOT || c === CODE_COLON) p--;
+  if (p < 2 || (text.charCodeAt(p) | 0x20) !== 0x74 || (text.charCodeAt(p - 1) | 0x20) !== 0x78 ||
+    (text.charCodeAt(p - 2) | 0x20) !== 0x65) {
+    return false;
+  }
+  p -= 3; // before `ext`
+  if (p >= 0 && text.charCodeAt(p) === CODE_SPACE) p--;
+  return p >= 0 && isDigit(text.charCodeAt(p));
+}
+
 /** The reading starting at `start` is glued to what precedes it. */
 export function isGluedBefore(text: string, start: number): boolean {
   if (start === 0) return false;
   const c = text.charCodeAt(start - 1);
   if (c === CODE_PLUS || isGlueChar(c)) return true;
   if (c === CODE_STAR) return isMaskedStarBefore(text, start);
+  if (isAfterExtensionMark(text, start)) return true;
   if (start < 2) return false;
   const b = text.charCodeAt(start - 2);
   // `Tel.0612345678` is an abbreviation before a number; `1.5` and `2,50` are figures.
@@ -57,6 +80,8 @@ export function isGluedAfter(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
   if (isGlueChar(c)) return true;
   if (c === CODE_STAR) return isMaskedStarAt(text, end);
+  // `1111+44 7966 197542`: another number starts right there.
+  if (c === CODE_PLUS) return end + 1 < text.length && isDigit(text.charCodeAt(end + 1));
   if (end + 1 >= text.length) return false;
   const a = text.charCodeAt(end + 1);
   // A sentence may end on a number with no space after its full stop. A `*`

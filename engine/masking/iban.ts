@@ -6,6 +6,7 @@
 // from 15 to 34 (matchLooseIbanAt): the check is what makes an IBAN, and
 // generators and typists get the length wrong (a GB IBAN of 21 characters).
 import { isAsciiAlnum, isAsciiLetter, isDigit, isNumberSpace } from './char-class.js';
+import { isMaskedStarAt, isMaskedStarBefore } from './glue.js';
 import { IBAN_LENGTH_BY_COUNTRY, IBAN_LENGTH_OUTSIDE_REGISTRY } from './iban-registry.js';
 import { AUX_SCATTERED } from './span-sink.js';
 
@@ -117,7 +118,8 @@ export function matchLooseIbanAt(text: string, digitAt: number): number {
   const b = text.charCodeAt(start + 1);
   if (!isAsciiLetter(a) || !isAsciiLetter(b)) return -1;
   if (LENGTH_BY_CODE[letterIndex(a) * 26 + letterIndex(b)] === 0) return -1;
-  if (start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) return -1;
+  // On its own: not glued to letters, digits or a masked value (which stood for some).
+  if (start > 0 && (isAsciiAlnum(text.charCodeAt(start - 1)) || isMaskedStarBefore(text, start))) return -1;
   const d1 = text.charCodeAt(digitAt);
   const d2 = text.charCodeAt(digitAt + 1);
   if (!isDigit(d1) || !isDigit(d2)) return -1;
@@ -135,7 +137,7 @@ export function matchLooseIbanAt(text: string, digitAt: number): number {
   }
   const length = pos - start;
   if (length < LOOSE_MIN_LENGTH || length > LOOSE_MAX_LENGTH) return -1;
-  if (pos < n && isAsciiAlnum(text.charCodeAt(pos))) return -1;
+  if (pos < n && (isAsciiAlnum(text.charCodeAt(pos)) || isMaskedStarAt(text, pos))) return -1;
   rem = mod97Step(rem, VALUE[a]);
   rem = mod97Step(rem, VALUE[b]);
   rem = (rem % 97) * 100 + check;

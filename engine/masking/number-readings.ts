@@ -42,11 +42,11 @@ function digitsIn(run: NumberRun, from: number, to: number): number {
 // Phones start where the run starts or right where another span ended: a
 // phone reading in the middle of a longer number (`7610 0193 0953 8412`) is
 // a piece of that number, not a phone.
-function emitPhones(run: NumberRun, from: number, to: number, sink: SpanSink): void {
+function emitPhones(run: NumberRun, from: number, to: number, numberEnd: number, sink: SpanSink): void {
   let remaining = digitsIn(run, from, to);
   let g = from;
   while (g < to && remaining >= PHONE_MIN_DIGITS) {
-    const h = phoneReadingEnd(run, g, to);
+    const h = phoneReadingEnd(run, g, to, numberEnd);
     if (h < 0) return;
     const start = phoneReadingStart();
     const end = phoneReadingSpanEnd();
@@ -106,10 +106,10 @@ export function emitRunSpans(
   for (let p = 0; p < pciCount; p++) {
     const first = pci.first[p];
     const last = pci.last[p];
-    if (!cardsOnly) emitPhones(run, from, first, sink);
+    if (!cardsOnly) emitPhones(run, from, first, first, sink);
     const start = run.groupStart[first];
     sink.push(start, run.groupEnd[last], pci.kind[p], readingAux(run, start, first, last));
     from = last + 1;
   }
-  if (!cardsOnly) emitPhones(run, from, groupCount, sink);
+  if (!cardsOnly) emitPhones(run, from, groupCount, run.groupCount, sink);
 }

@@ -6,12 +6,13 @@
 // stands before it.
 //
 // The look back is bounded: at most CUE_WORDS words within CUE_WINDOW
-// characters, and it stops at a digit or a `*` (another number, a masked
-// span), so a cue is read the same way before and after masking and the
-// scan stays linear.
-import { CODE_DOT, CODE_STAR, isDigit, isLetter, isWhitespace } from './char-class.js';
+// characters, and it stops at a digit, a `*`, an `@` (another number, a
+// masked span, an address) and a line break, so a cue is read the same way
+// before and after masking and the scan stays linear.
+import { CODE_AT, CODE_DOT, CODE_STAR, isDigit, isLetter, isWhitespace } from './char-class.js';
 
 const CODE_BANG = 33;
+const CODE_NEWLINE = 10;
 const CODE_QUESTION = 63;
 
 export const CUE_NONE = 0;
@@ -193,7 +194,10 @@ export function cueBefore(text: string, start: number): number {
   let pendingNumber = false;
   while (p >= stop && words < CUE_WORDS + (pendingNumber ? 1 : 0)) {
     const c = text.charCodeAt(p);
-    if (isDigit(c) || c === CODE_STAR) break;
+    // Digits, `*` and `@` are what masking rewrites (numbers, masked values,
+    // addresses): the look back never reads across them, so it reads the
+    // same before and after masking. A line break ends it too.
+    if (isDigit(c) || c === CODE_STAR || c === CODE_AT || c === CODE_NEWLINE) break;
     if (!isLetter(c)) {
       // A sentence ends between a word already read and the one before it.
       if (words > 0 && (c === CODE_DOT || c === CODE_BANG || c === CODE_QUESTION) &&

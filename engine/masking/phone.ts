@@ -25,8 +25,10 @@
 // thousands or an ISBN.
 import { isEan13 } from './card.js';
 import { countryCodeFits } from './country-codes.js';
-import { CODE_HASH, isAsciiLetter, isDigit, isNumberSpace } from './char-class.js';
-import { isGluedAfter, isGluedBefore } from './glue.js';
+import {
+  CODE_CLOSE, CODE_DASH, CODE_DOT, CODE_HASH, CODE_OPEN, CODE_SLASH, CODE_STAR, isAsciiLetter, isDigit, isNumberSpace,
+} from './char-class.js';
+import { isGluedAfter, isGluedBefore, isMaskedStarAt } from './glue.js';
 import {
   SEP_CLOSE, SEP_DASH, SEP_DOT, SEP_OPEN, SEP_PARENS, SEP_SLASH, SEP_SPACE, digitAt, type NumberRun,
 } from './number-run.js';
@@ -234,6 +236,27 @@ function formOf(run: NumberRun, g: number, h: number, s: PhoneShape): number {
   return countryCodeFits(s.d0, s.d1, s.d2, digits) ? BARE : CUED;
 }
 
+/**
+ * The separator (SEP_* flags) between `end` and a masked value right after
+ * it (`78)-********@...`), or -1 when no masked value follows. Read again,
+ * masked text must end a number where the original went on.
+ */
+function sepBeforeMasked(text: string, end: number): number {
+  const n = text.length;
+  let p = end;
+  let flags = 0;
+  if (p < n && text.charCodeAt(p) === CODE_CLOSE) { flags |= SEP_CLOSE; p++; }
+  if (p < n && isNumberSpace(text.charCodeAt(p))) { flags |= SEP_SPACE; p++; }
+  if (p < n) {
+    const c = text.charCodeAt(p);
+    if (c === CODE_DASH) { flags |= SEP_DASH; p++; } else if (c === CODE_DOT) { flags |= SEP_DOT; p++; } else if (c === CODE_SLASH) { flags |= SEP_SLASH; p++; }
+  }
+  if ((flags & (SEP_DASH | SEP_DOT | SEP_SLASH)) !== 0 && p < n && isNumberSpace(text.charCodeAt(p))) { flags |= SEP_SPACE; p++; }
+  if (p < n && text.charCodeAt(p) === CODE_OPEN) { flags |= SEP_OPEN; p++; }
+  if (p >= n || text.charCodeAt(p) !== CODE_STAR) return -1;
+  return isMaskedStarAt(text, p) ? flags : -1;
+}
+
 /** End of an extension (`x39498`, ` x158`, ` ext. 12`, `#123`) starting at `p`, or -1. */
 function extensionEnd(text: string, p: number): number {
   const n = text.length;
@@ -278,10 +301,12 @@ export function phoneReadingSpanEnd(): number {
 /**
  * Last group (below `limit`) of the longest phone reading that starts at
  * group g, or -1; phoneReadingStart() and phoneReadingSpanEnd() then tell
- * where it starts and ends. A group in parentheses alone reads as the bare
+ * where it starts and ends. `numberEnd` is where the written number ends
+ * for ENDS_NUMBER: the run's end, or a card or SSN that follows in the run
+ * (masked, it ends the run when the text is read again). A group in parentheses alone reads as the bare
  * digits; with groups after it, as an area code, `(555) 123-4567`.
  */
-export function phoneReadingEnd(run: NumberRun, g: number, limit: number): number {
+export function phoneReadingEnd(run: NumberRun, g: number, limit: number, numberEnd = run.groupCount): number {
   const s = shape;
   const text = run.text;
   const plus = g === 0 && run.leadPlus;
@@ -348,9 +373,11 @@ export function phoneReadingEnd(run: NumberRun, g: number, limit: number): numbe
     const ext = extensionEnd(text, groupEnd);
     if (ext >= 0) end = ext;
     else if (isGluedAfter(text, groupEnd)) continue;
-    if ((form & ENDS_NUMBER) !== 0 && h < run.groupCount - 1 && ext < 0) {
-      // Another group follows: only past a plain space, in a number with none inside.
-      if (run.sepFlags[h + 1] !== SEP_SPACE || (s.seps & SEP_SPACE) !== 0) continue;
+    if ((form & ENDS_NUMBER) !== 0 && ext < 0) {
+      // Another group follows, or a masked value that stood for one: only
+      // past a plain space, in a number with none inside.
+      const next = h < numberEnd - 1 ? run.sepFlags[h + 1] : h === run.groupCount - 1 ? sepBeforeMasked(text, groupEnd) : -1;
+      if (next >= 0 && (next !== SEP_SPACE || (s.seps & SEP_SPACE) !== 0)) continue;
     }
     if ((form & (NEEDS_CUE | VETOED_BY_CUE)) !== 0) {
       if (cue < 0) cue = cueBefore(text, parenArea && !parenGlued ? parenStart : digitStart);

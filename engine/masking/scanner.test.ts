@@ -107,3 +107,28 @@ describe('linear time on adversarial input (finishes, finds what is there)', () 
     expect(findSensitiveSpans(text)).toEqual([{ start: 0, end: text.length, kind: 'email' }]);
   });
 });
+
+describe('masked text reads the same as the text it came from (cases found by fuzzing)', () => {
+  it.each([
+    '6 88 76 17 00 4111 1111 1111 1111',
+    'GB04RDGC1739803704262DE89 3704 0044 0532 0130 00',
+    '64111 1111 1111 1111melissa@gmail.com',
+    '11 00 20 78)-0melissa@gmail.com',
+    '6 88 76 17 00(0(+358) 298711209',
+    'order melissa@gmail.com\n9498777106',
+    '(555) 123-4567 ext. 911 00 20 78',
+    '64111 1111 1111 1111+44 7966 197542',
+    '1-555-123-4567 4111 1111 1111 1111',
+    '74111 1111 1111 1111@a.bc',
+  ])('%s', (text) => {
+    const once = maskText(text);
+    expect(maskText(once)).toBe(once);
+    expect(findSensitiveSpans(once)).toEqual([]);
+  });
+
+  it('masks a card right after a phone written with other separators', () => {
+    expect(found('1-555-123-4567 4111 1111 1111 1111')).toEqual([
+      ['1-555-123-4567', 'phone'], ['4111 1111 1111 1111', 'card'],
+    ]);
+  });
+});
