@@ -65,7 +65,11 @@ export function isGluedBefore(text: string, start: number): boolean {
   const c = text.charCodeAt(start - 1);
   if (c === CODE_PLUS || isGlueChar(c)) return true;
   if (c === CODE_STAR) return isMaskedStarBefore(text, start);
-  if (isAfterExtensionMark(text, start)) return true;
+  // After `#`, `ext.`, `ext:`, `ext` or a space there may be an extension mark.
+  if ((c === CODE_SPACE || c === CODE_HASH || c === CODE_DOT || c === CODE_COLON || (c | 0x20) === 0x74) &&
+    isAfterExtensionMark(text, start)) {
+    return true;
+  }
   if (start < 2) return false;
   const b = text.charCodeAt(start - 2);
   // `Tel.0612345678` is an abbreviation before a number; `1.5` and `2,50` are figures.

@@ -323,6 +323,7 @@ export function phoneReadingEnd(run: NumberRun, g: number, limit: number, number
   const digitGlued = isGluedBefore(text, digitStart);
   const parenGlued = !parenArea || isGluedBefore(text, parenStart);
   if (digitGlued && parenGlued) return -1;
+  const firstLength = run.groupEnd[g] - run.groupStart[g];
   s.d0 = digitAt(run, g, 0);
   s.d1 = digitAt(run, g, 1);
   s.d2 = digitAt(run, g, 2);
@@ -366,6 +367,12 @@ export function phoneReadingEnd(run: NumberRun, g: number, limit: number, number
     if (s.digits < PHONE_MIN_DIGITS || (h > g && openGroup === h)) continue; // too short; its `(` not closed yet
     s.startParen = parenArea && h > g;
     if (s.startParen ? parenGlued : digitGlued) continue;
+    // More of the number follows where a bare form may not stop: only the
+    // forms that may be followed by more digits are worth reading.
+    if (h < numberEnd - 1 && (run.sepFlags[h + 1] !== SEP_SPACE || (s.seps & SEP_SPACE) !== 0) && !s.plus &&
+      !s.startParen && s.d0 !== 0 && firstLength !== 1 && !(s.groups === 3 && firstLength === 3)) {
+      continue;
+    }
     const form = formOf(run, g, h, s);
     if (form === 0) continue;
     const groupEnd = run.groupEnd[h];

@@ -9,7 +9,7 @@
 // instructions a character on this V8 (it dispatches on the string's
 // representation every call), the compiled search a few. A single
 // character class never backtracks: every character is looked at once.
-import { CODE_AT, isAsciiAlnum, isDigit } from './char-class.js';
+import { CODE_AT, isAsciiAlnum, isAsciiLetter, isDigit } from './char-class.js';
 import { scanEmailAt } from './email.js';
 import { isGluedBefore, isMaskedStarAt, isMaskedStarBefore } from './glue.js';
 import { ibanMatchAux, matchIbanAt, matchLooseIbanAt } from './iban.js';
@@ -42,7 +42,8 @@ export function scanText(text: string, sink: SpanSink): void {
       i = scanEmailAt(text, i, sink);
       continue;
     }
-    if (isDigit(c) && i >= 2) {
+    // An IBAN's check digits come right after its two-letter country code.
+    if (isDigit(c) && i >= 2 && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i - 2))) {
       let end = matchIbanAt(text, i);
       // Right length but more letters or digits after it: the longer solid reading, if its check holds.
       if (end < 0 || (end < n && isAsciiAlnum(text.charCodeAt(end)))) {
