@@ -10,6 +10,7 @@ import type { CctwinError, ErrorCode } from './errors.js';
 import { ERRORS } from './errors.js';
 import { isBefore } from './routing/waiting-list.js';
 import { maskIdentityField } from './masking/index.js';
+import { ObjectEvents, type EventSink } from './event-sink.js';
 
 export type TextMasker = (text: string) => string;
 
@@ -22,10 +23,19 @@ export class EngineCore {
   readonly agents = new Map<string, Agent>();
   readonly conversations = new Map<number, Conversation>();
   readonly offers = new Map<number, Offer>();
+  /** Every agent ever added, by handle (Agent.index): the order they were added. */
+  readonly agentList: Agent[] = [];
+  /** Every queue, by handle (Queue.index): the order of the configuration. */
+  readonly queueList: Queue[] = [];
+  /** Every asset ever added, by handle (Asset.index); a deleted one stays, marked. */
+  readonly assetList: Asset[] = [];
   /** Conversations held by agents (active or in wrap-up), summed over agents: occupancy's numerator. */
   heldSlots = 0;
   nowMs = 0;
-  out: EngineEvent[] = [];
+  /** The events as objects (Engine.execute's form). */
+  readonly objects: ObjectEvents;
+  /** Where events go during the current command: `objects`, or a driver's EventBuffer. */
+  sink: EventSink;
   private nextConversationId = 1;
   private nextOfferId = 1;
   private enqueueSeq = 0;
@@ -41,10 +51,13 @@ export class EngineCore {
     this.tenant = tenant;
     this.channelRules = channelRules;
     this.wrapUpReasons = wrapUpReasons;
+    this.objects = new ObjectEvents(this);
+    this.sink = this.objects;
   }
 
+  /** An event the sink has no method for (see EventSink.other). */
   emit(e: EngineEvent): void {
-    this.out.push(e);
+    this.sink.other(e);
   }
 
   refuse(code: ErrorCode, detail?: string): CctwinError {
@@ -147,13 +160,8 @@ export class EngineCore {
     agent.load++;
     this.refresh(agent);
     for (const q of agent.queues) q.pool.offered(agent);
-    this.emit({
-      type: 'offer', agentId: agent.id, offerId: offer.id, conversationId: c.id, kind,
-      channel: c.asset.channel, queue: c.queue.name, customer: this.customerView(c),
-      source: this.sourceOf(c), receivedAtMs: c.arrivedAtMs, expiresAtMs: offer.expiresAtMs,
-      proactive: c.proactive,
-    });
-    this.emit({ type: 'timer', timerKind: 'offerExpiry', ref: offer.id, atMs: offer.expiresAtMs });
+    this.sink.offer(offer);
+    this.sink.timer(offer);
     return offer;
   }
 
@@ -192,7 +200,7 @@ export class EngineCore {
   startWrapUp(agent: Agent, a: Assignment): void {
     a.phase = 'wrapUp';
     a.wrapUpSinceMs = this.nowMs;
-    this.emit({ type: 'wrapUpRequired', agentId: agent.id, conversationId: a.conversation.id, reasons: this.wrapUpReasons });
+    this.sink.wrapUpRequired(agent, a.conversation);
   }
 
   /** Free the slot now but leave the conversation on the agent's desktop (session ended, capacity released). */
@@ -248,7 +256,7 @@ export class EngineCore {
     if (c.state !== 'ended') c.asset.open.delete(c);
     c.state = 'ended';
     this.closeToCustomer(c);
-    this.emit({ type: 'ended', conversationId: c.id, endState, arrivedAtMs: c.arrivedAtMs, answeredAtMs: c.answeredAtMs, atMs: this.nowMs });
+    this.sink.ended(c, endState);
     if (!c.sessionEnded && !this.quiet) this.emit({ type: 'closed', conversationId: c.id, customerId: c.customerId, reason: endState });
     this.forgetIfDone(c);
   }

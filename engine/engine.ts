@@ -25,6 +25,7 @@ import { abandon, customerEnd } from './handlers/customer.js';
 import { addAgent, addAsset, deleteAsset, setTenant } from './handlers/admin.js';
 import { listTargets } from './handlers/targets.js';
 import { EngineView } from './view.js';
+import { LeanPort } from './lean.js';
 
 export interface EngineConfig {
   tenant?: Partial<TenantSettings>;
@@ -63,6 +64,7 @@ export class Engine {
   readonly core: EngineCore;
   /** Read-only views of the state: what drivers, samplers and the server may look at. */
   readonly view: EngineView;
+  private leanPort: LeanPort | null = null;
 
   constructor(config: EngineConfig) {
     const channelRules = {} as Record<Channel, ChannelRules>;
@@ -75,7 +77,9 @@ export class Engine {
       config.quiet === true,
     );
     for (const q of config.queues) {
-      this.core.queues.set(q.name, { name: q.name, waiting: new WaitingList(), pool: createAgentPool(q.routing ?? 'longest-available') });
+      const queue = { index: this.core.queueList.length, name: q.name, waiting: new WaitingList(), pool: createAgentPool(q.routing ?? 'longest-available') };
+      this.core.queues.set(q.name, queue);
+      this.core.queueList.push(queue);
     }
     this.view = new EngineView(this.core);
   }
@@ -85,17 +89,29 @@ export class Engine {
    * null, or the refusal: a refused command changes nothing and emits nothing.
    */
   execute(cmd: Command, nowMs: number, out: EngineEvent[]): CctwinError | null {
+    this.core.sink = this.core.objects;
     const handler = HANDLER_OF.get(cmd.type) as ((core: EngineCore, cmd: Command) => CctwinError | null) | undefined;
     if (handler === undefined) return this.core.refuse('E_UNKNOWN_COMMAND', String((cmd as { type: unknown }).type));
     if (nowMs < this.core.nowMs) return this.core.refuse('E_MALFORMED', `time went backwards: ${nowMs} < ${this.core.nowMs}`);
     const before = this.core.nowMs;
     this.core.nowMs = nowMs;
-    this.core.out = out;
+    this.core.objects.out = out;
     const refusal = handler(this.core, cmd);
     // A refused command changes nothing, not even the engine's clock.
     if (refusal !== null) this.core.nowMs = before;
     return refusal;
   }
+
+  /** The lean port over this same engine: handles and arguments in, rows of numbers out (lean.ts). */
+  lean(): LeanPort {
+    return (this.leanPort ??= new LeanPort(this.core, dispatch));
+  }
+}
+
+function dispatch(core: EngineCore, cmd: Command): CctwinError | null {
+  const handler = HANDLER_OF.get(cmd.type) as ((core: EngineCore, cmd: Command) => CctwinError | null) | undefined;
+  if (handler === undefined) return core.refuse('E_UNKNOWN_COMMAND', String((cmd as { type: unknown }).type));
+  return handler(core, cmd);
 }
 
 function identity(text: string): string {

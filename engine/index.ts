@@ -18,6 +18,12 @@ export {
   type AgentCounts, type AgentInfo, type AssetInfo, type AssignmentInfo, type AssignmentPhase, type ConversationInfo,
   type ConversationState, type HistoryLine, type OfferInfo, type QueueInfo,
 } from './view.js';
+export { LeanPort } from './lean.js';
+export {
+  EventBuffer, EV_AGENT_STATE, EV_ANSWERED, EV_ARRIVED, EV_CONFERENCED, EV_CONVERSATION, EV_CUSTOMER_ENDED, EV_ENDED,
+  EV_INTERRUPTED, EV_OFFER, EV_OTHER, EV_RONA, EV_SESSION_ENDED, EV_TIMER, EV_TRANSFERRED, EV_WRAP_UP_DONE,
+  EV_WRAP_UP_REQUIRED, AGENT_STATE_CODES, END_STATE_CODES, OFFER_KIND_CODES, ROLE_CONFERENCE, ROLE_OWNER,
+} from './event-buffer.js';
 export * from './masking/index.js';
 
 import type { Engine } from './engine.js';

@@ -2,7 +2,7 @@
 // forecast): arrivals, answers within the threshold and abandonment bucketed
 // by the interval the conversation ARRIVED in, and slot-time held and staffed
 // bucketed by when it was. Plain arrays, so replications merge by addition.
-import type { EngineEvent } from '../engine/events.js';
+import { END_STATE_CODES, EV_ANSWERED, EV_ARRIVED, EV_ENDED, type EngineEvent, type EventBuffer } from '../engine/index.js';
 import { estimate, type Estimate } from './confidence.js';
 
 export interface IntervalTotals {
@@ -33,18 +33,34 @@ export class IntervalSeries {
   }
 
   record(e: EngineEvent): void {
-    if (e.type === 'arrived') {
-      const i = this.bucket(e.atMs);
-      if (i >= 0) this.totals.arrived[i]!++;
-    } else if (e.type === 'answered') {
-      const i = this.bucket(e.arrivedAtMs);
-      if (i < 0) return;
-      this.totals.answered[i]!++;
-      if (e.atMs - e.arrivedAtMs <= this.thresholdMs) this.totals.answeredWithinThreshold[i]!++;
-    } else if (e.type === 'ended' && e.endState === 'abandoned') {
-      const i = this.bucket(e.arrivedAtMs);
-      if (i >= 0) this.totals.abandoned[i]!++;
-    }
+    if (e.type === 'arrived') this.arrived(e.atMs);
+    else if (e.type === 'answered') this.answered(e.arrivedAtMs, e.atMs);
+    else if (e.type === 'ended' && e.endState === 'abandoned') this.abandoned(e.arrivedAtMs);
+  }
+
+  /** Row `i` of an engine EventBuffer: the same as record() of that event. */
+  recordRow(b: EventBuffer, i: number): void {
+    const type = b.types[i];
+    if (type === EV_ARRIVED) this.arrived(b.atMs[i]!);
+    else if (type === EV_ANSWERED) this.answered(b.arrivedAtMs[i]!, b.atMs[i]!);
+    else if (type === EV_ENDED && END_STATE_CODES[b.codes[i]!] === 'abandoned') this.abandoned(b.arrivedAtMs[i]!);
+  }
+
+  private arrived(atMs: number): void {
+    const i = this.bucket(atMs);
+    if (i >= 0) this.totals.arrived[i]!++;
+  }
+
+  private answered(arrivedAtMs: number, atMs: number): void {
+    const i = this.bucket(arrivedAtMs);
+    if (i < 0) return;
+    this.totals.answered[i]!++;
+    if (atMs - arrivedAtMs <= this.thresholdMs) this.totals.answeredWithinThreshold[i]!++;
+  }
+
+  private abandoned(arrivedAtMs: number): void {
+    const i = this.bucket(arrivedAtMs);
+    if (i >= 0) this.totals.abandoned[i]!++;
   }
 
   /** `held` and `staffed` slots were constant from `fromMs` to `toMs`: spread their slot-time over the intervals. */

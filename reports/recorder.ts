@@ -3,7 +3,8 @@
 // counting starts at the first conversation that arrives after warm-up
 // (conversation ids grow with time), and per-conversation state lives only
 // while the conversation does.
-import type { EngineEvent } from '../engine/events.js';
+import { END_STATE_CODES, EV_ANSWERED, EV_ARRIVED, EV_CONFERENCED, EV_ENDED, EV_OFFER, EV_RONA, EV_TRANSFERRED, EV_WRAP_UP_DONE } from '../engine/index.js';
+import type { EndState, EngineEvent, EventBuffer } from '../engine/index.js';
 import type { ConversationCounts, HistogramName } from './report.js';
 import { histogramUnit, HISTOGRAM_NAMES } from './report.js';
 import { createLatencyHistogram, recordValue, type LatencyHistogram } from './histogram.js';
@@ -45,28 +46,15 @@ export class RunRecorder {
     return this.firstCountedId >= 0 && conversationId >= this.firstCountedId;
   }
 
+  /** One event object (Engine.execute's form). */
   record(e: EngineEvent): void {
-    // Offered at once means the engine offered it in the same breath as it
-    // arrived: the offer is the very next event. Anything else in between
-    // (it waited) ends the chance.
-    if (this.justArrivedId >= 0 && e.type !== 'arrived') {
-      if (e.type === 'offer' && e.conversationId === this.justArrivedId) this.offeredAtOnce.add(e.conversationId);
-      this.justArrivedId = -1;
-    }
+    this.before(e.type === 'arrived', e.type === 'offer' ? e.conversationId : -1);
     switch (e.type) {
       case 'arrived':
-        if (this.firstCountedId < 0 && e.atMs >= this.options.warmupMs) this.firstCountedId = e.conversationId;
-        if (this.counted(e.conversationId)) {
-          this.counts.arrived++;
-          this.justArrivedId = e.conversationId;
-        }
+        this.arrived(e.conversationId, e.atMs);
         break;
       case 'answered':
-        if (!this.counted(e.conversationId)) break;
-        this.counts.answered++;
-        this.bins.answerTime.record(e.atMs - e.arrivedAtMs);
-        if (e.atMs - e.arrivedAtMs <= this.options.serviceLevelThresholdMs) this.answeredWithinThreshold++;
-        if (!this.offeredAtOnce.has(e.conversationId)) this.waited++;
+        this.answered(e.conversationId, e.arrivedAtMs, e.atMs);
         break;
       case 'transferred':
         if (this.counted(e.conversationId)) this.counts.transferred++;
@@ -81,17 +69,78 @@ export class RunRecorder {
         if (this.counted(e.conversationId)) this.bins.wrapUp.record(e.durationMs);
         break;
       case 'ended':
-        if (!this.counted(e.conversationId)) break;
-        this.counts[e.endState]++;
-        if (e.endState === 'abandoned') {
-          this.bins.abandonTime.record(e.atMs - e.arrivedAtMs);
-          if (e.answeredAtMs < 0 && !this.offeredAtOnce.has(e.conversationId)) this.waited++;
-        } else if (e.answeredAtMs >= 0 && e.endState !== 'droppedOnTransfer') {
-          this.bins.handleTime.record(e.atMs - e.answeredAtMs);
-        }
-        this.offeredAtOnce.delete(e.conversationId);
+        this.ended(e.conversationId, e.endState, e.arrivedAtMs, e.answeredAtMs, e.atMs);
         break;
     }
+  }
+
+  /** Row `i` of an engine EventBuffer (the lean port's form): the same as record() of that event. */
+  recordRow(b: EventBuffer, i: number): void {
+    const type = b.types[i]!;
+    this.before(type === EV_ARRIVED, type === EV_OFFER ? b.conversations[i]! : -1);
+    switch (type) {
+      case EV_ARRIVED:
+        this.arrived(b.conversations[i]!, b.atMs[i]!);
+        break;
+      case EV_ANSWERED:
+        this.answered(b.conversations[i]!, b.arrivedAtMs[i]!, b.atMs[i]!);
+        break;
+      case EV_TRANSFERRED:
+        if (this.counted(b.conversations[i]!)) this.counts.transferred++;
+        break;
+      case EV_CONFERENCED:
+        if (this.counted(b.conversations[i]!)) this.counts.conferenced++;
+        break;
+      case EV_RONA:
+        if (b.atMs[i]! >= this.options.warmupMs) this.ronaEvents++;
+        break;
+      case EV_WRAP_UP_DONE:
+        if (this.counted(b.conversations[i]!)) this.bins.wrapUp.record(b.values[i]!);
+        break;
+      case EV_ENDED:
+        this.ended(b.conversations[i]!, END_STATE_CODES[b.codes[i]!]!, b.arrivedAtMs[i]!, b.values[i]!, b.atMs[i]!);
+        break;
+    }
+  }
+
+  /**
+   * Offered at once means the engine offered it in the same breath as it
+   * arrived: the offer is the very next event. Anything else in between (it
+   * waited) ends the chance. `offerOf`: the conversation of an offer event, else -1.
+   */
+  private before(isArrived: boolean, offerOf: number): void {
+    if (this.justArrivedId >= 0 && !isArrived) {
+      if (offerOf === this.justArrivedId) this.offeredAtOnce.add(offerOf);
+      this.justArrivedId = -1;
+    }
+  }
+
+  private arrived(conversationId: number, atMs: number): void {
+    if (this.firstCountedId < 0 && atMs >= this.options.warmupMs) this.firstCountedId = conversationId;
+    if (this.counted(conversationId)) {
+      this.counts.arrived++;
+      this.justArrivedId = conversationId;
+    }
+  }
+
+  private answered(conversationId: number, arrivedAtMs: number, atMs: number): void {
+    if (!this.counted(conversationId)) return;
+    this.counts.answered++;
+    this.bins.answerTime.record(atMs - arrivedAtMs);
+    if (atMs - arrivedAtMs <= this.options.serviceLevelThresholdMs) this.answeredWithinThreshold++;
+    if (!this.offeredAtOnce.has(conversationId)) this.waited++;
+  }
+
+  private ended(conversationId: number, endState: EndState, arrivedAtMs: number, answeredAtMs: number, atMs: number): void {
+    if (!this.counted(conversationId)) return;
+    this.counts[endState]++;
+    if (endState === 'abandoned') {
+      this.bins.abandonTime.record(atMs - arrivedAtMs);
+      if (answeredAtMs < 0 && !this.offeredAtOnce.has(conversationId)) this.waited++;
+    } else if (answeredAtMs >= 0 && endState !== 'droppedOnTransfer') {
+      this.bins.handleTime.record(atMs - answeredAtMs);
+    }
+    this.offeredAtOnce.delete(conversationId);
   }
 
   /** Wall-clock cost of one engine call that made routing decisions. */

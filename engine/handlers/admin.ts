@@ -2,7 +2,7 @@
 import type { EngineCore } from '../core.js';
 import type { Command } from '../commands.js';
 import type { CctwinError } from '../errors.js';
-import type { Agent, Queue } from '../state/types.js';
+import type { Agent, Asset, Queue } from '../state/types.js';
 import type { TenantSettings } from '../model/tenant.js';
 import { isChannel } from '../model/channel.js';
 import { SmallMap } from '../state/small-map.js';
@@ -24,12 +24,13 @@ export function addAgent(core: EngineCore, cmd: AddAgent): CctwinError | null {
     queues.push(q);
   }
   const agent: Agent = {
-    id: cmd.agentId, name: cmd.name ?? cmd.agentId, state: 'idle', idleReason: 'Logged in',
+    index: core.agentList.length, id: cmd.agentId, name: cmd.name ?? cmd.agentId, state: 'idle', idleReason: 'Logged in',
     capacity: cmd.capacity, queues, load: 0, offers: new SmallMap(), assignments: new SmallMap(), poolLinks: [],
   };
   core.agents.set(agent.id, agent);
+  core.agentList.push(agent);
   for (const q of queues) q.pool.join(agent);
-  core.emit({ type: 'agentState', agentId: agent.id, state: agent.state, reason: 'Logged in' });
+  core.sink.agentState(agent);
   return null;
 }
 
@@ -39,10 +40,12 @@ export function addAsset(core: EngineCore, cmd: AddAsset): CctwinError | null {
   if (!isChannel(cmd.channel)) return core.refuse('E_MALFORMED', `channel must be facebook, sms, whatsapp or livechat`);
   const queue = core.queues.get(cmd.queue);
   if (queue === undefined) return core.refuse('E_UNKNOWN_QUEUE', cmd.queue);
-  core.assets.set(cmd.assetId, {
-    id: cmd.assetId, channel: cmd.channel, rules: core.channelRules[cmd.channel], queue,
+  const asset: Asset = {
+    index: core.assetList.length, live: true, id: cmd.assetId, channel: cmd.channel, rules: core.channelRules[cmd.channel], queue,
     label: cmd.label ?? cmd.assetId, open: new OpenList(), byCustomer: new Map(),
-  });
+  };
+  core.assets.set(cmd.assetId, asset);
+  core.assetList.push(asset);
   return null;
 }
 
@@ -51,6 +54,7 @@ export function deleteAsset(core: EngineCore, cmd: DeleteAsset): CctwinError | n
   const asset = core.assets.get(cmd.assetId);
   if (asset === undefined) return core.refuse('E_UNKNOWN_ASSET', String(cmd.assetId));
   core.assets.delete(asset.id);
+  asset.live = false;
   const open = [...asset.open];
   // Waiting ones first: a rescinded offer below routes its agent at once, and must not hand it one of these.
   for (const c of open) if (c.state === 'queued') core.endConversation(c, 'interrupted');
@@ -65,9 +69,9 @@ export function deleteAsset(core: EngineCore, cmd: DeleteAsset): CctwinError | n
         c.conferenceStatus = 'none';
         core.rescind(c.offer, 'interrupted');
       }
-      for (const agentId of core.agentIdsOf(c)) {
-        core.emit({ type: 'interrupted', agentId, conversationId: c.id, reason: `channel asset ${asset.id} was deleted` });
-      }
+      const reason = `channel asset ${asset.id} was deleted`;
+      if (c.owner !== null) core.sink.interrupted(c.owner, c, reason);
+      if (c.conferenceAgent !== null) core.sink.interrupted(c.conferenceAgent, c, reason);
     }
   }
   return null;

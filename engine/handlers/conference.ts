@@ -5,15 +5,23 @@ import type { EngineCore } from '../core.js';
 import type { Command } from '../commands.js';
 import type { CctwinError } from '../errors.js';
 import type { Agent } from '../state/types.js';
-import { findActiveHolding, isRefusal, refuseIfClosed } from './lookup.js';
+import { activeHoldingOf, findAgent, isRefusal, refuseIfClosed } from './lookup.js';
 
 type Conference = Extract<Command, { type: 'conference' }>;
 type EndConference = Extract<Command, { type: 'endConference' }>;
 
 export function conference(core: EngineCore, cmd: Conference): CctwinError | null {
-  const h = findActiveHolding(core, cmd.agentId, cmd.conversationId);
+  const agent = findAgent(core, cmd.agentId);
+  if (isRefusal(agent)) return agent;
+  return conferenceBy(core, agent, cmd.conversationId, cmd.queue, cmd.agent);
+}
+
+/** To exactly one of `queueName` or `targetId`. */
+export function conferenceBy(core: EngineCore, agent: Agent, conversationId: number, queueName: string | undefined, targetId: string | undefined): CctwinError | null {
+  const cmd = { queue: queueName, agent: targetId };
+  const h = activeHoldingOf(core, agent, conversationId);
   if (isRefusal(h)) return h;
-  const { agent, conversation: c } = h;
+  const c = h.conversation;
   if (c.owner !== agent) return core.refuse('E_BAD_STATE', 'only the owning agent may start a conference');
   const closed = refuseIfClosed(core, c);
   if (closed) return closed;
@@ -40,9 +48,15 @@ export function conference(core: EngineCore, cmd: Conference): CctwinError | nul
 }
 
 export function endConference(core: EngineCore, cmd: EndConference): CctwinError | null {
-  const h = findActiveHolding(core, cmd.agentId, cmd.conversationId);
+  const agent = findAgent(core, cmd.agentId);
+  if (isRefusal(agent)) return agent;
+  return endConferenceBy(core, agent, cmd.conversationId);
+}
+
+export function endConferenceBy(core: EngineCore, agent: Agent, conversationId: number): CctwinError | null {
+  const h = activeHoldingOf(core, agent, conversationId);
   if (isRefusal(h)) return h;
-  const { agent, conversation: c } = h;
+  const c = h.conversation;
   const a = h;
   if (c.conferenceStatus === 'requested' && c.owner === agent && c.offer !== null) {
     // The first agent withdraws its invitation before anyone accepted.

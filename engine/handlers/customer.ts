@@ -9,7 +9,11 @@ type CustomerEnd = Extract<Command, { type: 'customerEnd' }>;
 type Abandon = Extract<Command, { type: 'abandon' }>;
 
 export function customerEnd(core: EngineCore, cmd: CustomerEnd): CctwinError | null {
-  const c = findConversation(core, cmd.conversationId);
+  return customerEndOf(core, cmd.conversationId);
+}
+
+export function customerEndOf(core: EngineCore, conversationId: number): CctwinError | null {
+  const c = findConversation(core, conversationId);
   if (isRefusal(c)) return c;
   if (!c.asset.rules.customerCanEnd) return core.refuse('E_NOT_SUPPORTED', `customers cannot end ${c.asset.channel} conversations`);
   if (c.state === 'ended' || c.customerEnded || c.sessionEnded) return core.refuse('E_BAD_STATE', 'the conversation is already over for the customer');
@@ -22,14 +26,18 @@ export function customerEnd(core: EngineCore, cmd: CustomerEnd): CctwinError | n
   core.closeToCustomer(c);
   const text = 'Customer has ended the conversation';
   const entry = core.record(c, 'system', text, undefined, false);
-  const agentIds = core.agentIdsOf(c);
-  if (!core.quiet) core.emit({ type: 'message', conversationId: c.id, customerId: c.customerId, from: 'system', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
-  for (const agentId of agentIds) core.emit({ type: 'customerEnded', agentId, conversationId: c.id });
+  if (!core.quiet) core.emit({ type: 'message', conversationId: c.id, customerId: c.customerId, from: 'system', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: core.agentIdsOf(c) });
+  if (c.owner !== null) core.sink.customerEnded(c.owner, c);
+  if (c.conferenceAgent !== null) core.sink.customerEnded(c.conferenceAgent, c);
   return null;
 }
 
 export function abandon(core: EngineCore, cmd: Abandon): CctwinError | null {
-  const c = findConversation(core, cmd.conversationId);
+  return abandonOf(core, cmd.conversationId);
+}
+
+export function abandonOf(core: EngineCore, conversationId: number): CctwinError | null {
+  const c = findConversation(core, conversationId);
   if (isRefusal(c)) return c;
   if (!isWaiting(c)) return core.refuse('E_BAD_STATE', `conversation ${c.id} is ${c.state}, not waiting`);
   abandonWaiting(core, c);

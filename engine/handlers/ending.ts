@@ -2,7 +2,8 @@
 import type { EngineCore } from '../core.js';
 import type { Command } from '../commands.js';
 import type { CctwinError } from '../errors.js';
-import { findActiveHolding, findHolding, isRefusal } from './lookup.js';
+import type { Agent } from '../state/types.js';
+import { activeHoldingOf, findAgent, holdingOf, isRefusal } from './lookup.js';
 import { leaveConference } from './conference.js';
 
 type End = Extract<Command, { type: 'end' }>;
@@ -10,9 +11,15 @@ type WrapUp = Extract<Command, { type: 'wrapUp' }>;
 type EndSession = Extract<Command, { type: 'endSession' }>;
 
 export function end(core: EngineCore, cmd: End): CctwinError | null {
-  const h = findHolding(core, cmd.agentId, cmd.conversationId);
+  const agent = findAgent(core, cmd.agentId);
+  if (isRefusal(agent)) return agent;
+  return endBy(core, agent, cmd.conversationId);
+}
+
+export function endBy(core: EngineCore, agent: Agent, conversationId: number): CctwinError | null {
+  const h = holdingOf(core, agent, conversationId);
   if (isRefusal(h)) return h;
-  const { agent, conversation: c } = h;
+  const c = h.conversation;
   const a = h;
   if (a.phase === 'released') {
     // The session ended and freed the slot; closing it on the desktop needs no wrap-up.
@@ -40,14 +47,19 @@ export function end(core: EngineCore, cmd: End): CctwinError | null {
 }
 
 export function wrapUp(core: EngineCore, cmd: WrapUp): CctwinError | null {
-  const h = findHolding(core, cmd.agentId, cmd.conversationId);
+  const agent = findAgent(core, cmd.agentId);
+  if (isRefusal(agent)) return agent;
+  return wrapUpBy(core, agent, cmd.conversationId, cmd.reason);
+}
+
+export function wrapUpBy(core: EngineCore, agent: Agent, conversationId: number, reason: string): CctwinError | null {
+  const h = holdingOf(core, agent, conversationId);
   if (isRefusal(h)) return h;
-  const { agent } = h;
   const a = h;
   if (a.phase !== 'wrapUp') return core.refuse('E_BAD_STATE', 'no wrap-up pending for this conversation');
-  if (!core.wrapUpReasons.includes(cmd.reason)) return core.refuse('E_UNKNOWN_REASON', String(cmd.reason));
-  core.emit({ type: 'wrapUpDone', agentId: agent.id, conversationId: cmd.conversationId, reason: cmd.reason, durationMs: core.nowMs - a.wrapUpSinceMs });
-  core.emit(core.agentStateOf(agent));
+  if (!core.wrapUpReasons.includes(reason)) return core.refuse('E_UNKNOWN_REASON', String(reason));
+  core.sink.wrapUpDone(agent, conversationId, reason, core.nowMs - a.wrapUpSinceMs);
+  core.sink.agentState(agent);
   core.dropAssignment(agent, a);
   return null;
 }
@@ -60,9 +72,16 @@ export function wrapUp(core: EngineCore, cmd: WrapUp): CctwinError | null {
  */
 export function endSession(core: EngineCore, cmd: EndSession): CctwinError | null {
   if (!core.tenant.agentsCanEndSessions) return core.refuse('E_SESSION_END_DISABLED');
-  const h = findActiveHolding(core, cmd.agentId, cmd.conversationId);
+  const agent = findAgent(core, cmd.agentId);
+  if (isRefusal(agent)) return agent;
+  return endSessionBy(core, agent, cmd.conversationId);
+}
+
+export function endSessionBy(core: EngineCore, agent: Agent, conversationId: number): CctwinError | null {
+  if (!core.tenant.agentsCanEndSessions) return core.refuse('E_SESSION_END_DISABLED');
+  const h = activeHoldingOf(core, agent, conversationId);
   if (isRefusal(h)) return h;
-  const { agent, conversation: c } = h;
+  const c = h.conversation;
   const a = h;
   if (c.owner !== agent) return core.refuse('E_BAD_STATE', 'only the owning agent may end the session');
   if (c.sessionEnded) return core.refuse('E_SESSION_ENDED');
@@ -72,7 +91,7 @@ export function endSession(core: EngineCore, cmd: EndSession): CctwinError | nul
   c.sessionEnded = true;
   core.closeToCustomer(c);
   core.record(c, 'system', 'Messaging session ended', undefined, true);
-  core.emit({ type: 'sessionEnded', conversationId: c.id, agentIds: core.agentIdsOf(c), atMs: core.nowMs });
+  core.sink.sessionEnded(c);
   if (core.tenant.csatOnSessionEnd && !core.quiet) core.emit({ type: 'csatSurvey', conversationId: c.id, customerId: c.customerId });
   if (core.tenant.releaseCapacityOnSessionEnd) {
     core.endConversation(c, 'completed');

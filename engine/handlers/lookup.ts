@@ -18,6 +18,11 @@ export type Holding = Assignment;
 export function findHolding(core: EngineCore, agentId: string, conversationId: number): Holding | CctwinError {
   const agent = findAgent(core, agentId);
   if (isRefusal(agent)) return agent;
+  return holdingOf(core, agent, conversationId);
+}
+
+/** findHolding, for an agent already found. */
+export function holdingOf(core: EngineCore, agent: Agent, conversationId: number): Holding | CctwinError {
   const a = agent.assignments.get(conversationId);
   if (a === undefined) {
     return core.conversations.has(conversationId)
@@ -29,7 +34,14 @@ export function findHolding(core: EngineCore, agentId: string, conversationId: n
 
 /** An assignment the agent is actively working: the conversation is live and the agent not in wrap-up. */
 export function findActiveHolding(core: EngineCore, agentId: string, conversationId: number): Holding | CctwinError {
-  const h = findHolding(core, agentId, conversationId);
+  const agent = findAgent(core, agentId);
+  if (isRefusal(agent)) return agent;
+  return activeHoldingOf(core, agent, conversationId);
+}
+
+/** findActiveHolding, for an agent already found. */
+export function activeHoldingOf(core: EngineCore, agent: Agent, conversationId: number): Holding | CctwinError {
+  const h = holdingOf(core, agent, conversationId);
   if (isRefusal(h)) return h;
   // Only a session end releases an assignment: say so, rather than a bare bad state.
   if (h.phase === 'released') return core.refuse('E_SESSION_ENDED');

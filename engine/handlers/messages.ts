@@ -6,7 +6,7 @@
 import { utf8Length, type EngineCore } from '../core.js';
 import type { Command } from '../commands.js';
 import type { CctwinError } from '../errors.js';
-import type { Conversation } from '../state/types.js';
+import type { Asset, Conversation } from '../state/types.js';
 import { findActiveHolding, findHolding, isRefusal, refuseIfClosed } from './lookup.js';
 
 type Reply = Extract<Command, { type: 'reply' }>;
@@ -51,26 +51,31 @@ export function note(core: EngineCore, cmd: Note): CctwinError | null {
 export function customerMessage(core: EngineCore, cmd: CustomerMessage): CctwinError | null {
   const asset = core.assets.get(cmd.assetId);
   if (asset === undefined) return core.refuse('E_UNKNOWN_ASSET', String(cmd.assetId));
-  if (typeof cmd.text !== 'string' || typeof cmd.customerId !== 'string') return core.refuse('E_MALFORMED', 'customerId and text must be strings');
-  const open = asset.byCustomer.get(cmd.customerId);
+  return customerMessageOn(core, asset, cmd.customerId, cmd.text, cmd.name, cmd.number, cmd.proactive === true);
+}
+
+export function customerMessageOn(
+  core: EngineCore, asset: Asset, customerId: string, text: string, name: string | undefined, number: string | undefined, proactive: boolean,
+): CctwinError | null {
+  if (typeof text !== 'string' || typeof customerId !== 'string') return core.refuse('E_MALFORMED', 'customerId and text must be strings');
+  const open = asset.byCustomer.get(customerId);
   if (open !== undefined) {
-    const entry = core.record(open, 'customer', cmd.text, undefined, false);
-    const agentIds = core.agentIdsOf(open);
-    if (agentIds.length > 0) {
-      if (!core.quiet) core.emit({ type: 'message', conversationId: open.id, customerId: open.customerId, from: 'customer', text: cmd.text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds });
+    const entry = core.record(open, 'customer', text, undefined, false);
+    if (!core.quiet && (open.owner !== null || open.conferenceAgent !== null)) {
+      core.emit({ type: 'message', conversationId: open.id, customerId: open.customerId, from: 'customer', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: core.agentIdsOf(open) });
     }
     return null;
   }
   const c: Conversation = {
-    id: core.newConversationId(), asset, customerId: cmd.customerId,
-    customerName: cmd.name ?? cmd.customerId, customerNumber: cmd.number ?? '',
-    proactive: cmd.proactive === true && asset.channel === 'livechat',
+    id: core.newConversationId(), asset, customerId,
+    customerName: name ?? customerId, customerNumber: number ?? '',
+    proactive: proactive && asset.channel === 'livechat',
     arrivedAtMs: core.nowMs, enqueuedAtMs: core.nowMs, enqueueSeq: 0, queue: asset.queue,
     state: 'queued', queuedKind: 'new', answeredAtMs: -1, heldBy: [],
     owner: null, conferenceAgent: null, conferenceStatus: 'none', offer: null,
     interrupted: false, customerEnded: false, sessionEnded: false, prev: null, next: null,
     // Made with its first line: pushing onto an empty array would allocate room for 17.
-    transcript: cmd.text.length > 0 ? [core.entry('customer', cmd.text, undefined, false)] : [],
+    transcript: text.length > 0 ? [core.entry('customer', text, undefined, false)] : [],
     transcriptBytes: 0, droppedLines: 0,
     openPrev: null, openNext: null,
   };
@@ -79,7 +84,7 @@ export function customerMessage(core: EngineCore, cmd: CustomerMessage): CctwinE
   core.conversations.set(c.id, c);
   asset.byCustomer.set(c.customerId, c);
   asset.open.add(c);
-  core.emit({ type: 'arrived', conversationId: c.id, customerId: c.customerId, assetId: asset.id, channel: asset.channel, queue: asset.queue.name, atMs: core.nowMs });
+  core.sink.arrived(c);
   core.enqueue(c, asset.queue, false);
   return null;
 }

@@ -2,7 +2,7 @@
 import type { EngineCore } from '../core.js';
 import type { Command } from '../commands.js';
 import type { CctwinError } from '../errors.js';
-import type { Offer } from '../state/types.js';
+import type { Agent, Offer } from '../state/types.js';
 import { findAgent, isRefusal } from './lookup.js';
 
 type Accept = Extract<Command, { type: 'accept' }>;
@@ -11,28 +11,28 @@ type TimerFired = Extract<Command, { type: 'timerFired' }>;
 export function accept(core: EngineCore, cmd: Accept): CctwinError | null {
   const agent = findAgent(core, cmd.agentId);
   if (isRefusal(agent)) return agent;
-  const offer = agent.offers.get(cmd.offerId);
-  if (offer === undefined) return core.refuse('E_UNKNOWN_OFFER', String(cmd.offerId));
+  return acceptBy(core, agent, cmd.offerId);
+}
+
+export function acceptBy(core: EngineCore, agent: Agent, offerId: number): CctwinError | null {
+  const offer = agent.offers.get(offerId);
+  if (offer === undefined) return core.refuse('E_UNKNOWN_OFFER', String(offerId));
   const c = offer.conversation;
   core.assign(offer);
   if (offer.kind === 'conference') {
     c.conferenceAgent = agent;
     c.conferenceStatus = 'active';
-    core.emit({ type: 'conferenced', conversationId: c.id, atMs: core.nowMs });
+    core.sink.conferenced(c);
     if (!core.quiet) core.emit({ type: 'conferenceStatus', conversationId: c.id, status: 'active', agentIds: core.agentIdsOf(c) });
   } else {
     c.state = 'active';
     c.owner = agent;
     if (c.answeredAtMs < 0) {
       c.answeredAtMs = core.nowMs;
-      core.emit({ type: 'answered', conversationId: c.id, agentId: agent.id, arrivedAtMs: c.arrivedAtMs, atMs: core.nowMs });
+      core.sink.answered(c, agent);
     }
   }
-  core.emit({
-    type: 'conversation', agentId: agent.id, conversationId: c.id, role: offer.kind === 'conference' ? 'conference' : 'owner',
-    channel: c.asset.channel, queue: c.queue.name, customer: core.customerView(c), source: core.sourceOf(c),
-    transcript: core.transcriptFor(c),
-  });
+  core.sink.conversation(agent, c, offer.kind === 'conference' ? 'conference' : 'owner');
   if (offer.kind === 'conference') {
     const text = `${agent.name} joined the conversation`;
     const entry = core.record(c, 'system', text, undefined, false);
@@ -43,7 +43,11 @@ export function accept(core: EngineCore, cmd: Accept): CctwinError | null {
 
 /** An offer not accepted in time: the agent goes to RONA and the conversation goes back, or is dropped. */
 export function timerFired(core: EngineCore, cmd: TimerFired): CctwinError | null {
-  const offer = core.offers.get(cmd.ref);
+  return offerTimerFired(core, cmd.ref);
+}
+
+export function offerTimerFired(core: EngineCore, ref: number): CctwinError | null {
+  const offer = core.offers.get(ref);
   // Accepted, rescinded or already expired: the timer is stale, which is normal.
   if (offer === undefined) return null;
   expire(core, offer);
@@ -57,10 +61,10 @@ export function timerFired(core: EngineCore, cmd: TimerFired): CctwinError | nul
  */
 function expire(core: EngineCore, expired: Offer): void {
   const agent = expired.agent;
-  core.emit({ type: 'rona', agentId: agent.id, offerId: expired.id, atMs: core.nowMs });
+  core.sink.rona(agent, expired);
   agent.state = 'rona';
   agent.idleReason = undefined;
-  core.emit({ type: 'agentState', agentId: agent.id, state: 'rona' });
+  core.sink.agentState(agent);
   core.refresh(agent);
   const offers = [expired];
   for (const o of agent.offers.values()) if (o !== expired) offers.push(o);

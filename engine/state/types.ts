@@ -9,6 +9,8 @@ import type { SmallMap } from './small-map.js';
 import type { OpenList } from './open-list.js';
 
 export interface Queue {
+  /** Handle: its place in EngineCore.queueList. */
+  index: number;
   name: string;
   waiting: WaitingList;
   /** Agents that could take an offer from this queue now, in the order the routing policy picks them. */
@@ -16,6 +18,10 @@ export interface Queue {
 }
 
 export interface Asset {
+  /** Handle: its place in EngineCore.assetList. */
+  index: number;
+  /** False once deleted: its handle then names nothing. */
+  live: boolean;
   id: string;
   channel: Channel;
   rules: ChannelRules;
@@ -29,6 +35,8 @@ export interface Asset {
 }
 
 export interface Agent {
+  /** Handle: its place in EngineCore.agentList (the order agents were added). */
+  index: number;
   id: string;
   name: string;
   state: AgentState;

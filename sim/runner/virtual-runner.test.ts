@@ -94,7 +94,10 @@ describe('virtual-time runner: customer messages with PII', () => {
     const s = scenario({ messages: { piiShare: 0.5, locales: ['en', 'de'] } });
     const a = simulate(s, { mask: (t) => masker.mask(t) });
     const b = simulate(s, { mask: (t) => masker.mask(t) });
-    expect(a.histograms['engine.mask'].count).toBeGreaterThan(a.conversations.arrived);
+    // Every customer message is masked as it is written (at least one a conversation). The
+    // identity fields (name, number, source) are masked only when a screen shows them, and
+    // the runner's lean port carries no display payloads, so no simulated person needs them.
+    expect(a.histograms['engine.mask'].count).toBeGreaterThanOrEqual(a.conversations.arrived);
     expect(a.conversations).toEqual(b.conversations);
     expect(simulate(scenario(), { mask: (t) => masker.mask(t) }).histograms['engine.mask'].count).toBeGreaterThan(0);
   });

@@ -3,15 +3,24 @@
 // behaviour models (an agent answers an offer by planning its accept). Every
 // draw derives from the scenario's one seed, so a scenario and seed give the
 // same events, in the same order, on any machine and thread.
+//
+// It drives the engine through its lean port (engine/lean.ts): agents and
+// assets by integer handle, events read as rows of numbers, and an agent's
+// planned command is an action kind and an id on the event queue, so a
+// conversation's way through the center allocates no command or event
+// objects. Strings appear only at the rare decisions (transfers, conferences).
 import type { Scenario } from '../../scenarios/scenario.js';
-import { checkEngineInvariants, Engine, type Command, type EngineEvent, type TextMasker } from '../../engine/index.js';
+import {
+  AGENT_STATE_CODES, checkEngineInvariants, Engine, EV_AGENT_STATE, EV_ARRIVED, EV_CONVERSATION, EV_CUSTOMER_ENDED, EV_ENDED,
+  EV_INTERRUPTED, EV_OFFER, EV_SESSION_ENDED, EV_TIMER, EV_WRAP_UP_REQUIRED, ROLE_CONFERENCE, type Command, type TextMasker,
+} from '../../engine/index.js';
 import { RunRecorder } from '../../reports/recorder.js';
 import { EventQueue } from '../clock/event-queue.js';
 import { createArrivalProcess } from '../arrivals/poisson.js';
 import { createRng, deriveSeed } from '../random/prng.js';
-import { AgentModel, chooseTarget, conferenceCandidates, CustomerModel, transferCandidates } from '../behaviour/index.js';
+import { AgentModel, CustomerModel } from '../behaviour/index.js';
 import { agentIdOf, assetIdOf, engineConfigOf, setupCommands } from './world.js';
-import { ShiftRoster, type StaffingChange } from './shift-roster.js';
+import { OFF_SHIFT, ShiftRoster, type StaffingChange } from './shift-roster.js';
 import { TimeSeriesSampler } from './time-series-sampler.js';
 import { createMessageGenerator } from '../messages/index.js';
 import { IntervalSeries, type IntervalTotals } from '../../reports/interval-series.js';
@@ -64,12 +73,21 @@ interface ConversationSim {
 
 interface Arrival {
   stream: CustomerModel;
+  /** The engine's handle of the stream's channel asset. */
+  asset: number;
   next: () => number;
+}
+
+interface Return {
+  arrival: Arrival;
+  customerId: string;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
 /** engine.route times one routing call in this many. */
 export const ROUTE_SAMPLE_EVERY = 8;
+/** What simulated agents give as their wrap-up reason. */
+const WRAP_UP_REASON = 'Resolved';
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
   const seed = options.seed ?? scenario.seed;
@@ -78,20 +96,25 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   // Quiet: no simulated person reads messages, notes or conference status, so the engine leaves them out.
   const engine = new Engine({ ...engineConfigOf(scenario), quiet: true, ...(options.mask ? { mask: timedMasker(options.mask, recorder) } : {}) });
   const view = engine.view;
+  // The lean port: commands by handle and argument, events as rows of numbers (engine/lean.ts).
+  const port = engine.lean();
+  const ev = port.events;
   const queue = new EventQueue();
-  const out: EngineEvent[] = [];
   const check = options.checkInvariants === true;
   const stopAtMs = scenario.durationMs + (options.maxDrainMs ?? DAY_MS);
 
-  const agentModels = new Map<string, AgentModel>();
+  /** Each agent's behaviour model, by engine handle. */
+  const models: AgentModel[] = [];
+  /** 1 while the agent's shift is over (a RONA recovery then leaves it logged out), by engine handle. */
+  let offShift = new Uint8Array(0);
   const streams = scenario.customers.map((spec, i) => new CustomerModel(spec, i, assetIdOf(spec.channel, spec.queue), createRng(deriveSeed(seed, 'customers', i))));
   const conversations = new Map<number, ConversationSim>();
   /** The stream whose customer is writing right now, so its `arrived` event finds its model. */
   let writingStream: CustomerModel | null = null;
   let writingCustomerId = '';
 
-  /** Virtual time, ms. In a typed array: the closures share it, and a captured double would be boxed anew at every event. */
-  const clock = new Float64Array(1);
+  /** Virtual time, ms. */
+  let now = 0;
   let events = 0;
   let heldSince = scenario.warmupMs;
   let heldArea = 0;
@@ -103,142 +126,170 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   let slotTimeSince = 0;
 
   /**
-   * One engine call, its events recorded and fed to the behaviour models.
-   * `timed`: engine.route records the wall-clock cost of the engine call
-   * alone: never the recording, the models' reactions or the invariant check.
-   */
-  const run = (cmd: Command, timed = false): void => {
-    // Emptied by popping: `out.length = 0` would drop the backing store and
-    // make every command allocate a new one.
-    while (out.length > 0) out.pop();
-    if (timed) {
-      const t0 = performance.now();
-      engine.execute(cmd, clock[0], out);
-      recorder.recordRouteNanos((performance.now() - t0) * 1e6);
-      routeSamples++;
-    } else {
-      engine.execute(cmd, clock[0], out);
-    }
-    for (let i = 0; i < out.length; i++) {
-      const e = out[i]!;
-      recorder.record(e);
-      intervals.record(e);
-      react(e);
-    }
-    if (check) {
-      const problems = checkEngineInvariants(engine);
-      if (problems.length > 0) throw new Error(`engine invariants broken at ${clock[0]} ms after ${cmd.type}: ${problems.join('; ')}`);
-    }
-  };
-
-  /**
-   * Like run(), for the commands where routing decisions are made. By default
-   * one call in ROUTE_SAMPLE_EVERY is timed (two clock reads and a histogram
-   * record cost about as much as the routing), so engine.route's count is
-   * that share of the routing calls; which calls is fixed, not drawn.
+   * engine.route records the wall-clock cost of the engine call alone (never
+   * the recording, the models' reactions or the invariant check), for the
+   * calls where routing decisions are made. By default one call in
+   * ROUTE_SAMPLE_EVERY is timed (two clock reads and a histogram record cost
+   * about as much as the routing), so engine.route's count is that share of
+   * the routing calls; which calls is fixed, not drawn.
    */
   const sampleEvery = options.timing?.every ?? ROUTE_SAMPLE_EVERY;
   const stopAfterSamples = options.timing?.stopAfterSamples ?? Infinity;
   let routeCalls = 0;
   let routeSamples = 0;
-  const routeTimed = (cmd: Command): void => run(cmd, ++routeCalls % sampleEvery === 0);
-
-  const planAgent = (atMs: number, cmd: Command): void => {
-    queue.push(atMs, A.AGENT_COMMAND, cmd);
+  /** Before a routing call: its start time when this one is timed, else -1. */
+  const routeStart = (): number => (++routeCalls % sampleEvery === 0 ? performance.now() : -1);
+  const routeEnd = (t0: number): void => {
+    if (t0 < 0) return;
+    recorder.recordRouteNanos((performance.now() - t0) * 1e6);
+    routeSamples++;
   };
 
-  const react = (e: EngineEvent): void => {
-    switch (e.type) {
-      case 'timer':
-        queue.push(e.atMs, A.ENGINE_TIMER, e.ref);
+  /**
+   * After each engine call: its events, in order, to the recorder, the
+   * interval series and the behaviour models (which plan what people do next).
+   */
+  const after = (what: string): void => {
+    for (let i = 0; i < ev.count; i++) {
+      recorder.recordRow(ev, i);
+      intervals.recordRow(ev, i);
+      react(i);
+    }
+    if (check) {
+      const problems = checkEngineInvariants(engine);
+      if (problems.length > 0) throw new Error(`engine invariants broken at ${now} ms after ${what}: ${problems.join('; ')}`);
+    }
+  };
+
+  /** Any command, as an object: set-up, staffing (rare). */
+  const run = (cmd: Command, timed: boolean): void => {
+    const t0 = timed ? routeStart() : -1;
+    port.execute(cmd, now);
+    routeEnd(t0);
+    if (cmd.type === 'setState') offShift[port.agentHandle(cmd.agentId)] = cmd.state === 'idle' && cmd.reason === OFF_SHIFT ? 1 : 0;
+    after(cmd.type);
+  };
+
+  const react = (i: number): void => {
+    switch (ev.types[i]) {
+      case EV_TIMER:
+        queue.push(ev.atMs[i]!, A.ENGINE_TIMER, ev.offers[i]!);
         break;
-      case 'offer': {
-        const delay = agentModels.get(e.agentId)!.acceptAfterMs();
-        if (delay >= 0) planAgent(clock[0] + delay, { type: 'accept', agentId: e.agentId, offerId: e.offerId });
+      case EV_OFFER: {
+        const agent = ev.agents[i]!;
+        const delay = models[agent]!.acceptAfterMs();
+        if (delay >= 0) queue.push(now + delay, A.agentAction(A.ACCEPT, agent), ev.offers[i]!);
         break;
       }
-      case 'agentState':
-        if (e.state === 'rona') planAgent(clock[0] + agentModels.get(e.agentId)!.ronaRecoveryMs(), { type: 'setState', agentId: e.agentId, state: 'available' });
+      case EV_AGENT_STATE:
+        if (AGENT_STATE_CODES[ev.codes[i]!] === 'rona') {
+          const agent = ev.agents[i]!;
+          queue.push(now + models[agent]!.ronaRecoveryMs(), A.agentAction(A.SET_AVAILABLE, agent), 0);
+        }
         break;
-      case 'arrived': {
+      case EV_ARRIVED: {
+        const id = ev.conversations[i]!;
         const sim: ConversationSim = { stream: writingStream!, customerId: writingCustomerId, planned: false };
-        conversations.set(e.conversationId, sim);
+        conversations.set(id, sim);
         const patience = sim.stream.patienceMs();
-        if (patience >= 0) queue.push(clock[0] + patience, A.PATIENCE, e.conversationId);
+        if (patience >= 0) queue.push(now + patience, A.PATIENCE, id);
         break;
       }
-      case 'conversation':
-        planConversation(e.agentId, e.conversationId, e.role);
+      case EV_CONVERSATION:
+        planConversation(ev.agents[i]!, ev.conversations[i]!, ev.codes[i] === ROLE_CONFERENCE);
         break;
-      case 'wrapUpRequired':
-        planAgent(clock[0] + agentModels.get(e.agentId)!.wrapUpMs(), { type: 'wrapUp', agentId: e.agentId, conversationId: e.conversationId, reason: 'Resolved' });
+      case EV_WRAP_UP_REQUIRED: {
+        const agent = ev.agents[i]!;
+        queue.push(now + models[agent]!.wrapUpMs(), A.agentAction(A.WRAP_UP, agent), ev.conversations[i]!);
         break;
-      case 'customerEnded':
-      case 'interrupted':
-        planAgent(clock[0] + agentModels.get(e.agentId)!.reactAfterMs(), { type: 'end', agentId: e.agentId, conversationId: e.conversationId });
+      }
+      case EV_CUSTOMER_ENDED:
+      case EV_INTERRUPTED: {
+        const agent = ev.agents[i]!;
+        queue.push(now + models[agent]!.reactAfterMs(), A.agentAction(A.END, agent), ev.conversations[i]!);
         break;
-      case 'sessionEnded': {
-        const sim = conversations.get(e.conversationId);
+      }
+      case EV_SESSION_ENDED: {
+        const sim = conversations.get(ev.conversations[i]!);
         if (sim !== undefined) {
           const backAfterMs = sim.stream.returnAfterMs();
-          const atMs = clock[0] + backAfterMs;
-          if (backAfterMs >= 0 && atMs < scenario.durationMs) queue.push(atMs, A.RETURN, { stream: sim.stream, customerId: sim.customerId });
+          const atMs = now + backAfterMs;
+          if (backAfterMs >= 0 && atMs < scenario.durationMs) queue.push(atMs, A.RETURN, { arrival: arrivals[sim.stream.index]!, customerId: sim.customerId } satisfies Return);
         }
         break;
       }
-      case 'ended':
-        conversations.delete(e.conversationId);
+      case EV_ENDED:
+        conversations.delete(ev.conversations[i]!);
         break;
     }
   };
 
-  const planConversation = (agentId: string, conversationId: number, role: 'owner' | 'conference'): void => {
+  const planConversation = (agent: number, conversationId: number, conference: boolean): void => {
     const sim = conversations.get(conversationId);
     if (sim === undefined) return;
     // The agent's turn, from the behaviour model (the same object each call: read at once).
-    const turn = sim.stream.turn(role, role === 'owner' && !sim.planned);
-    if (role === 'owner') sim.planned = true;
-    const end: Command = { type: 'end', agentId, conversationId };
+    const turn = sim.stream.turn(conference ? 'conference' : 'owner', !conference && !sim.planned);
+    if (!conference) sim.planned = true;
+    const end = A.agentAction(A.END, agent);
     switch (turn.outcome) {
       case 'leaveConference':
-        queue.push(clock[0] + turn.handleMs, A.LEAVE_CONFERENCE, conversationId);
+        queue.push(now + turn.handleMs, A.LEAVE_CONFERENCE, conversationId);
         return;
       case 'transfer':
-        queue.push(clock[0] + turn.midMs, A.TRANSFER, { agentId, conversationId });
+        queue.push(now + turn.midMs, A.agentAction(A.TRANSFER, agent), conversationId);
         return;
       case 'conference':
-        queue.push(clock[0] + turn.midMs, A.CONFERENCE, { agentId, conversationId });
-        planAgent(clock[0] + turn.handleMs, end);
+        queue.push(now + turn.midMs, A.agentAction(A.CONFERENCE, agent), conversationId);
+        queue.push(now + turn.handleMs, end, conversationId);
         return;
       case 'customerEnds':
-        queue.push(clock[0] + turn.midMs, A.CUSTOMER_END, conversationId);
+        queue.push(now + turn.midMs, A.CUSTOMER_END, conversationId);
         return;
       case 'sessionEnd':
-        planAgent(clock[0] + turn.handleMs, { type: 'endSession', agentId, conversationId });
-        planAgent(clock[0] + turn.handleMs, end);
+        queue.push(now + turn.handleMs, A.agentAction(A.END_SESSION, agent), conversationId);
+        queue.push(now + turn.handleMs, end, conversationId);
         return;
       case 'end':
-        planAgent(clock[0] + turn.handleMs, end);
+        queue.push(now + turn.handleMs, end, conversationId);
         return;
     }
   };
 
-  const transfer = (agentId: string, conversationId: number): void => {
+  // The rare decisions read the conversation as a whole (a small object) and name agents by id.
+  const transfer = (agent: number, conversationId: number): void => {
     const c = view.conversation(conversationId);
-    if (c === undefined || c.ownerId !== agentId) return;
+    if (c === undefined || c.ownerId !== port.agentId(agent)) return;
     const sim = conversations.get(conversationId)!;
-    // The behaviour model's rule: the agent the queue's routing would pick, or another queue.
-    const to = chooseTarget(transferCandidates(scenario.queues, c.queue, view.pickTarget(conversationId)), sim.stream.targetDraw());
-    if (to !== null) run({ type: 'transfer', agentId, conversationId, ...to });
+    if (sim.stream.coin()) {
+      const target = view.pickTarget(conversationId);
+      if (target !== null) {
+        port.transfer(now, agent, conversationId, undefined, target);
+        after('transfer');
+        return;
+      }
+    }
+    const others = scenario.queues.filter((q) => q.name !== c.queue);
+    const to = others.length > 0 ? others[Math.floor(sim.stream.fraction() * others.length) % others.length]!.name : c.queue;
+    port.transfer(now, agent, conversationId, to, undefined);
+    after('transfer');
   };
 
-  const conference = (agentId: string, conversationId: number): void => {
+  const conference = (agent: number, conversationId: number): void => {
     const c = view.conversation(conversationId);
-    if (c === undefined || c.ownerId !== agentId || c.state !== 'active') return;
+    if (c === undefined || c.ownerId !== port.agentId(agent) || c.state !== 'active') return;
     const sim = conversations.get(conversationId)!;
-    // The behaviour model's rule: the agent the queue's routing would pick, or (where the channel allows it) the queue.
-    const to = chooseTarget(conferenceCandidates(c.queue, c.conferenceToQueue, view.pickTarget(conversationId)), sim.stream.targetDraw());
-    if (to !== null) run({ type: 'conference', agentId, conversationId, ...to });
+    if (c.conferenceToQueue && sim.stream.coin()) {
+      if (view.pickTarget(conversationId) !== null) {
+        port.conference(now, agent, conversationId, c.queue, undefined);
+        after('conference');
+      }
+      return;
+    }
+    const target = view.pickTarget(conversationId);
+    if (target !== null) {
+      port.conference(now, agent, conversationId, undefined, target);
+      after('conference');
+    }
   };
 
   const leaveConference = (conversationId: number): void => {
@@ -246,44 +297,52 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     if (c === undefined || c.conferenceStatus !== 'active' || c.ownerId === null || c.conferenceAgentId === null) return;
     const sim = conversations.get(conversationId)!;
     if (sim.stream.invitedLeaves()) {
-      run({ type: 'endConference', agentId: c.conferenceAgentId, conversationId });
+      port.endConference(now, port.agentHandle(c.conferenceAgentId), conversationId);
+      after('endConference');
       return;
     }
     // The first agent hands over: the invited agent keeps the chat and ends it later.
-    const staying = c.conferenceAgentId;
-    run({ type: 'endConference', agentId: c.ownerId, conversationId });
-    planAgent(clock[0] + sim.stream.handleMs(), { type: 'end', agentId: staying, conversationId });
+    const staying = port.agentHandle(c.conferenceAgentId);
+    port.endConference(now, port.agentHandle(c.ownerId), conversationId);
+    after('endConference');
+    queue.push(now + sim.stream.handleMs(), A.agentAction(A.END, staying), conversationId);
   };
 
   // ---- set-up: assets, agents (logged in as their staffing says), arrival streams ----
-  for (const cmd of setupCommands(scenario)) run(cmd);
+  for (const cmd of setupCommands(scenario)) run(cmd, false);
   let agents = 0;
   for (const group of scenario.agents) {
     const model = new AgentModel(group, createRng(deriveSeed(seed, 'agents', group.group)));
-    for (let i = 0; i < group.count; i++) agentModels.set(agentIdOf(group.group, i), model);
+    for (let i = 0; i < group.count; i++) models[port.agentHandle(agentIdOf(group.group, i))] = model;
     agents += group.count;
   }
+  offShift = new Uint8Array(models.length);
   const staffedArea = staffedSlotTime(scenario, scenario.warmupMs, measureEndMs);
   for (const change of roster.changes()) {
-    if (change.atMs === 0) for (const cmd of roster.apply(change)) run(cmd);
+    if (change.atMs === 0) for (const cmd of roster.apply(change)) run(cmd, false);
     else if (change.atMs < scenario.durationMs) queue.push(change.atMs, A.STAFFING, change);
   }
-  streams.forEach((stream, i) => {
+  const arrivals: Arrival[] = streams.map((stream, i) => {
     const process = createArrivalProcess(stream.spec.arrivals, scenario.durationMs, createRng(deriveSeed(seed, 'arrivals', i)));
-    const arrival: Arrival = { stream, next: () => process.next() };
+    return { stream, asset: port.assetHandle(stream.assetId), next: () => process.next() };
+  });
+  for (const arrival of arrivals) {
     const first = arrival.next();
     if (Number.isFinite(first)) queue.push(first, A.ARRIVAL, arrival);
-  });
+  }
 
   const messages = scenario.messages === null ? null : createMessageGenerator(deriveSeed(seed, 'messages'), scenario.messages);
-  const write = (stream: CustomerModel, customerId: string): void => {
+  const write = (arrival: Arrival, customerId: string): void => {
+    const stream = arrival.stream;
     writingStream = stream;
     writingCustomerId = customerId;
     const text = messages === null ? 'Hello, I need some help please' : messages.next().text;
-    const cmd: Command = { type: 'customerMessage', assetId: stream.assetId, customerId, text };
-    if (stream.spec.channel === 'livechat' && stream.proactive()) cmd.proactive = true;
-    if (stream.spec.channel === 'sms' || stream.spec.channel === 'whatsapp') cmd.number = customerId;
-    routeTimed(cmd);
+    const channel = stream.spec.channel;
+    const proactive = channel === 'livechat' && stream.proactive();
+    const t0 = routeStart();
+    port.customerMessage(now, arrival.asset, customerId, text, undefined, channel === 'sms' || channel === 'whatsapp' ? customerId : undefined, proactive);
+    routeEnd(t0);
+    after('customerMessage');
     writingStream = null;
   };
 
@@ -291,10 +350,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   while (queue.pop()) {
     const t = queue.lastTime;
     if (t > stopAtMs || routeSamples >= stopAfterSamples) break;
-    const kind = queue.lastKind as A.ActionKind;
+    const kind = queue.lastKind;
+    const action = A.actionOf(kind);
     const ref = queue.lastRef;
     // A RONA deadline whose offer was accepted or withdrawn is no event at all: skip it uncounted.
-    if (kind === A.ENGINE_TIMER && !view.offerPending(ref as number)) continue;
+    if (action === A.ENGINE_TIMER && !view.offerPending(ref as number)) continue;
     if (t > heldSince && heldSince < measureEndMs) {
       const until = Math.min(t, measureEndMs);
       heldArea += view.heldSlots() * (until - heldSince);
@@ -305,55 +365,80 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
       sampler.sampleUpTo(t, view, roster.staffedSlots);
       slotTimeSince = t;
     }
-    clock[0] = t;
-    if ((++events & 0x1fff) === 0 && options.onProgress) options.onProgress(clock[0], events);
-    switch (kind) {
+    now = t;
+    if ((++events & 0x1fff) === 0 && options.onProgress) options.onProgress(now, events);
+    switch (action) {
       case A.ARRIVAL: {
         const arrival = ref as Arrival;
-        write(arrival.stream, arrival.stream.nextCustomerId());
+        write(arrival, arrival.stream.nextCustomerId());
         const next = arrival.next();
         if (Number.isFinite(next)) queue.push(next, A.ARRIVAL, arrival);
         break;
       }
-      case A.ENGINE_TIMER:
-        routeTimed({ type: 'timerFired', timerKind: 'offerExpiry', ref: ref as number });
-        break;
-      case A.AGENT_COMMAND: {
-        const cmd = ref as Command;
-        // An agent whose shift ended while it was in RONA stays logged out.
-        if (cmd.type === 'setState' && roster.isOffShift(cmd.agentId)) break;
-        if (cmd.type === 'wrapUp' || cmd.type === 'setState') routeTimed(cmd);
-        else run(cmd);
+      case A.ENGINE_TIMER: {
+        const t0 = routeStart();
+        port.timerFired(now, ref as number);
+        routeEnd(t0);
+        after('timerFired');
         break;
       }
+      case A.ACCEPT:
+        port.accept(now, A.agentOf(kind), ref as number);
+        after('accept');
+        break;
+      case A.SET_AVAILABLE: {
+        const agent = A.agentOf(kind);
+        // An agent whose shift ended while it was in RONA stays logged out.
+        if (offShift[agent] === 1) break;
+        const t0 = routeStart();
+        port.setState(now, agent, 'available');
+        routeEnd(t0);
+        after('setState');
+        break;
+      }
+      case A.WRAP_UP: {
+        const t0 = routeStart();
+        port.wrapUp(now, A.agentOf(kind), ref as number, WRAP_UP_REASON);
+        routeEnd(t0);
+        after('wrapUp');
+        break;
+      }
+      case A.END:
+        port.end(now, A.agentOf(kind), ref as number);
+        after('end');
+        break;
+      case A.END_SESSION:
+        port.endSession(now, A.agentOf(kind), ref as number);
+        after('endSession');
+        break;
       case A.STAFFING:
-        for (const cmd of roster.apply(ref as StaffingChange)) routeTimed(cmd);
+        for (const cmd of roster.apply(ref as StaffingChange)) run(cmd, true);
         break;
       case A.PATIENCE: {
         const id = ref as number;
         const state = view.stateOf(id);
         // Patience runs from arrival until the first answer; a later wait (after a transfer) is not abandonment.
-        if ((state === 'queued' || state === 'offered') && view.answeredAtMs(id) < 0) run({ type: 'abandon', conversationId: id });
+        if ((state === 'queued' || state === 'offered') && view.answeredAtMs(id) < 0) {
+          port.abandon(now, id);
+          after('abandon');
+        }
         break;
       }
       case A.CUSTOMER_END:
-        run({ type: 'customerEnd', conversationId: ref as number });
+        port.customerEnd(now, ref as number);
+        after('customerEnd');
         break;
       case A.RETURN: {
-        const r = ref as { stream: CustomerModel; customerId: string };
-        write(r.stream, r.customerId);
+        const r = ref as Return;
+        write(r.arrival, r.customerId);
         break;
       }
-      case A.TRANSFER: {
-        const r = ref as { agentId: string; conversationId: number };
-        transfer(r.agentId, r.conversationId);
+      case A.TRANSFER:
+        transfer(A.agentOf(kind), ref as number);
         break;
-      }
-      case A.CONFERENCE: {
-        const r = ref as { agentId: string; conversationId: number };
-        conference(r.agentId, r.conversationId);
+      case A.CONFERENCE:
+        conference(A.agentOf(kind), ref as number);
         break;
-      }
       case A.LEAVE_CONFERENCE:
         leaveConference(ref as number);
         break;
@@ -368,7 +453,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   recorder.finish(view.openConversationIds());
   const windowMs = Math.max(0, measureEndMs - scenario.warmupMs);
   return {
-    recorder, seed, simulatedMs: clock[0], events, wallMs: performance.now() - wallStart, agents,
+    recorder, seed, simulatedMs: now, events, wallMs: performance.now() - wallStart, agents,
     occupancy: staffedArea > 0 && windowMs > 0 ? heldArea / staffedArea : 0,
     intervals: intervals.totals,
     timeSeries: sampler.series,
