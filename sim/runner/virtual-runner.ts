@@ -18,7 +18,7 @@ import { RunRecorder } from '../../reports/recorder.js';
 import { EventQueue } from '../clock/event-queue.js';
 import { createArrivalProcess } from '../arrivals/poisson.js';
 import { createRng, deriveSeed } from '../random/prng.js';
-import { AgentModel, CustomerModel } from '../behaviour/index.js';
+import { AgentModel, chooseTarget, conferenceCandidates, CustomerModel, transferCandidates } from '../behaviour/index.js';
 import { agentIdOf, assetIdOf, engineConfigOf, setupCommands } from './world.js';
 import { OFF_SHIFT, ShiftRoster, type StaffingChange } from './shift-roster.js';
 import { TimeSeriesSampler } from './time-series-sampler.js';
@@ -260,17 +260,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     const c = view.conversation(conversationId);
     if (c === undefined || c.ownerId !== port.agentId(agent)) return;
     const sim = conversations.get(conversationId)!;
-    if (sim.stream.coin()) {
-      const target = view.pickTarget(conversationId);
-      if (target !== null) {
-        port.transfer(now, agent, conversationId, undefined, target);
-        after('transfer');
-        return;
-      }
-    }
-    const others = scenario.queues.filter((q) => q.name !== c.queue);
-    const to = others.length > 0 ? others[Math.floor(sim.stream.fraction() * others.length) % others.length]!.name : c.queue;
-    port.transfer(now, agent, conversationId, to, undefined);
+    // The behaviour model's rule: the agent the queue's routing would pick, or another queue.
+    const to = chooseTarget(transferCandidates(scenario.queues, c.queue, view.pickTarget(conversationId)), sim.stream.targetDraw());
+    if (to === null) return;
+    port.transfer(now, agent, conversationId, to.queue, to.agent);
     after('transfer');
   };
 
@@ -278,18 +271,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     const c = view.conversation(conversationId);
     if (c === undefined || c.ownerId !== port.agentId(agent) || c.state !== 'active') return;
     const sim = conversations.get(conversationId)!;
-    if (c.conferenceToQueue && sim.stream.coin()) {
-      if (view.pickTarget(conversationId) !== null) {
-        port.conference(now, agent, conversationId, c.queue, undefined);
-        after('conference');
-      }
-      return;
-    }
-    const target = view.pickTarget(conversationId);
-    if (target !== null) {
-      port.conference(now, agent, conversationId, undefined, target);
-      after('conference');
-    }
+    // The behaviour model's rule: the agent the queue's routing would pick, or (where the channel allows it) the queue.
+    const to = chooseTarget(conferenceCandidates(c.queue, c.conferenceToQueue, view.pickTarget(conversationId)), sim.stream.targetDraw());
+    if (to === null) return;
+    port.conference(now, agent, conversationId, to.queue, to.agent);
+    after('conference');
   };
 
   const leaveConference = (conversationId: number): void => {
