@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['engine/**/*.test.ts', 'sim/**/*.test.ts', 'reports/**/*.test.ts', 'scenarios/**/*.test.ts', 'bin/**/*.test.ts', 'bench/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['test/setup/fast-check-seed.ts'],
   },
 });
