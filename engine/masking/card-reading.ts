@@ -1,7 +1,6 @@
 // Cards among the groups of a number run: 12 to 19 digits in groups joined by
 // single spaces or dashes, a brand's prefix and length, and Luhn.
 import { CARD_MAX_DIGITS, CARD_MIN_DIGITS, cardLengthMask, coreCardLengthMask } from './card.js';
-import { isGluedAfter } from './glue.js';
 import { SEP_DASH, SEP_SPACE, type NumberRun } from './number-run.js';
 
 // Luhn's doubled digit, by character code.
@@ -51,10 +50,8 @@ const CARD_GROUP_MAX = 6;
  * g..h is a piece of a longer number (`6506 0864 9762` of the reference
  * `6506 0864 9762 1234`), not a card of its own.
  */
-function goesOn(run: NumberRun, g: number, h: number, digits: number): boolean {
-  if (h === g || h + 1 >= run.groupCount) return false;
-  // A last group glued to a word is that word's (`1111melissa@...`): masked, it is cut short.
-  if (h + 2 === run.groupCount && isGluedAfter(run.text, run.groupEnd[h + 1])) return false;
+function goesOn(run: NumberRun, g: number, h: number, digits: number, limit: number): boolean {
+  if (h === g || h + 1 >= limit) return false;
   const sep = run.sepFlags[g + 1];
   const next = run.groupEnd[h + 1] - run.groupStart[h + 1];
   return run.sepFlags[h + 1] === sep && run.sepLength[h + 1] === 1 &&
@@ -85,7 +82,7 @@ export function cardReadingEnd(run: NumberRun, g: number, limit: number, coreOnl
     }
     digits += length;
     if (digits > CARD_MAX_DIGITS) break;
-    if (digits >= CARD_MIN_DIGITS && (mask & (1 << digits)) !== 0 && !goesOn(run, g, h, digits) &&
+    if (digits >= CARD_MIN_DIGITS && (mask & (1 << digits)) !== 0 && !goesOn(run, g, h, digits, limit) &&
       luhnOfGroups(run, g, h)) {
       best = h;
     }

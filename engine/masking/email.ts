@@ -81,3 +81,19 @@ export function scanEmailAt(text: string, at: number, sink: SpanSink): number {
   sink.push(start, end, KIND_EMAIL, at);
   return end;
 }
+
+/**
+ * Where the address that a number ending at `end` runs into starts (its
+ * local part, as scanEmailAt will read it: `1111-1melissa@x.com` starts at
+ * the `1111`), or -1 when it runs into none. The rest of the local part
+ * after `end` is at most 64 characters.
+ */
+export function addressStartAfter(text: string, end: number): number {
+  const limit = Math.min(text.length, end + 64);
+  let at = end;
+  while (at < limit && isEmailLocalChar(text.charCodeAt(at))) at++;
+  if (at >= text.length || text.charCodeAt(at) !== CODE_AT) return -1;
+  const start = matchEmailLocal(text, at);
+  if (start < 0 || start >= end || matchEmailDomain(text, at) < 0) return -1;
+  return start;
+}

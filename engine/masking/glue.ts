@@ -6,7 +6,7 @@
 // readable and a real card never leaks.
 import {
   CODE_AT, CODE_COMMA, CODE_DASH, CODE_DOT, CODE_HASH, CODE_PLUS, CODE_SLASH, CODE_SPACE, CODE_STAR, CODE_UNDERSCORE,
-  isDigit, isLetter, isWordChar,
+  isDigit, isEmailLocalChar, isLetter, isWordChar,
 } from './char-class.js';
 
 const CODE_COLON = 58;
@@ -41,13 +41,15 @@ export function isMaskedStarAt(text: string, end: number): boolean {
 
 /**
  * Digits right after a phone's extension mark (`4567#12`, `4567 ext. 12`,
- * also in the masked form `**7ext.12`): the extension, not a number of its own.
+ * `4567x12`, also in the masked form `**7ext.12`): the extension, not a
+ * number of its own.
  */
-function isAfterExtensionMark(text: string, start: number): boolean {
+export function isAfterExtensionMark(text: string, start: number): boolean {
   let p = start - 1;
   if (p >= 0 && text.charCodeAt(p) === CODE_SPACE) p--;
   if (p < 0) return false;
   const c = text.charCodeAt(p);
+  if ((c | 0x20) === 0x78) return p > 0 && isDigit(text.charCodeAt(p - 1)); // `4567x12`
   if (c === CODE_HASH) return p > 0 && (isDigit(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === CODE_SPACE && p > 1 && isDigit(text.charCodeAt(p - 2)));
   if (c === CODE_DOT || c === CODE_COLON) p--;
   if (p < 2 || (text.charCodeAt(p) | 0x20) !== 0x74 || (text.charCodeAt(p - 1) | 0x20) !== 0x78 ||
@@ -76,6 +78,17 @@ export function isGluedBefore(text: string, start: number): boolean {
   if (c === CODE_DOT || c === CODE_COMMA) return isDigit(b) || b === CODE_STAR;
   if (c === CODE_DASH || c === CODE_SLASH) return isWordChar(b) || b === CODE_STAR;
   return false;
+}
+
+/**
+ * A masked address's local part starts at `p`: `*` up to its `@` (what is
+ * left of `1111melissa@gmail.com` after its first character, `1***@...`).
+ */
+export function isMaskedLocalAt(text: string, p: number): boolean {
+  const limit = Math.min(text.length, p + 65);
+  let q = p;
+  while (q < limit && text.charCodeAt(q) === CODE_STAR) q++;
+  return q > p && q < text.length && text.charCodeAt(q) === CODE_AT;
 }
 
 /** The reading ending at `end` is glued to what follows it. */

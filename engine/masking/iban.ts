@@ -69,6 +69,8 @@ export function matchIbanAt(text: string, digitAt: number): number {
   if (!isAsciiLetter(a) || !isAsciiLetter(b)) return -1;
   const length = LENGTH_BY_CODE[letterIndex(a) * 26 + letterIndex(b)];
   if (length === 0) return -1;
+  // Right after a masked value: the visible tail of one (`****DE89`), not an IBAN of its own.
+  if (isMaskedStarBefore(text, start)) return -1;
   const d1 = text.charCodeAt(digitAt);
   const d2 = text.charCodeAt(digitAt + 1);
   if (!isDigit(d1) || !isDigit(d2)) return -1;

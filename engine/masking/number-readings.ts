@@ -111,5 +111,5 @@ export function emitRunSpans(
     sink.push(start, run.groupEnd[last], pci.kind[p], readingAux(run, start, first, last));
     from = last + 1;
   }
-  if (!cardsOnly) emitPhones(run, from, groupCount, run.groupCount, sink);
+  if (!cardsOnly) emitPhones(run, from, groupCount, groupLimit, sink);
 }

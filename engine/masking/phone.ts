@@ -28,7 +28,7 @@ import { countryCodeFits } from './country-codes.js';
 import {
   CODE_CLOSE, CODE_DASH, CODE_DOT, CODE_HASH, CODE_OPEN, CODE_SLASH, CODE_STAR, isAsciiLetter, isDigit, isNumberSpace,
 } from './char-class.js';
-import { isGluedAfter, isGluedBefore, isMaskedStarAt } from './glue.js';
+import { isGluedAfter, isGluedBefore, isMaskedLocalAt, isMaskedStarAt } from './glue.js';
 import {
   SEP_CLOSE, SEP_DASH, SEP_DOT, SEP_OPEN, SEP_PARENS, SEP_SLASH, SEP_SPACE, digitAt, type NumberRun,
 } from './number-run.js';
@@ -254,7 +254,8 @@ function sepBeforeMasked(text: string, end: number): number {
   if ((flags & (SEP_DASH | SEP_DOT | SEP_SLASH)) !== 0 && p < n && isNumberSpace(text.charCodeAt(p))) { flags |= SEP_SPACE; p++; }
   if (p < n && text.charCodeAt(p) === CODE_OPEN) { flags |= SEP_OPEN; p++; }
   if (p >= n || text.charCodeAt(p) !== CODE_STAR) return -1;
-  return isMaskedStarAt(text, p) ? flags : -1;
+  // A masked address's local part was cut off the number before masking (scanner.ts).
+  return isMaskedStarAt(text, p) && !isMaskedLocalAt(text, p) ? flags : -1;
 }
 
 /** End of an extension (`x39498`, ` x158`, ` ext. 12`, `#123`) starting at `p`, or -1. */

@@ -10,8 +10,8 @@
 // representation every call), the compiled search a few. A single
 // character class never backtracks: every character is looked at once.
 import { CODE_AT, isAsciiAlnum, isAsciiLetter, isDigit } from './char-class.js';
-import { scanEmailAt } from './email.js';
-import { isGluedBefore, isMaskedStarAt, isMaskedStarBefore } from './glue.js';
+import { addressStartAfter, scanEmailAt } from './email.js';
+import { isAfterExtensionMark, isGluedBefore, isMaskedLocalAt, isMaskedStarBefore } from './glue.js';
 import { ibanMatchAux, matchIbanAt, matchLooseIbanAt } from './iban.js';
 import { NumberRun } from './number-run.js';
 import { emitRunSpans } from './number-readings.js';
@@ -70,8 +70,24 @@ export function scanText(text: string, sink: SpanSink): void {
     // right before one the cut-off head of a masked address: reading them
     // again could only turn masked output into a new detection.
     // A lone `*` on either side is markup (`*0612345678*`): glue.ts.
-    const firstGroup = isMaskedStarBefore(text, run.start) ? 1 : 0;
-    const groupLimit = isMaskedStarAt(text, end) ? run.groupCount - 1 : run.groupCount;
+    // A run right where the last span ended (`IR...80189377 ...`) is read the
+    // same way: masked, that span's kept tail runs into its first group.
+    // Digits after a phone's extension mark (`8#467 ...`) are that extension,
+    // read with the phone before it when it was found.
+    const firstGroup = isMaskedStarBefore(text, run.start) ||
+      (sink.count > 0 && sink.ends[sink.count - 1] === run.start && isDigit(text.charCodeAt(run.start)) &&
+        isAsciiAlnum(text.charCodeAt(run.start - 1))) ||
+      (!run.leadPlus && isAfterExtensionMark(text, run.start)) ? 1 : 0;
+    // Groups that an address's local part takes (`... 1111-1melissa@x.com`)
+    // are its, not the number's: cut off before its start. Masked, that local
+    // part leaves its first character before a `*` (`1***@x.com`): cut too.
+    let groupLimit = run.groupCount;
+    if (isMaskedLocalAt(text, end)) {
+      groupLimit--;
+    } else {
+      const local = addressStartAfter(text, end);
+      if (local >= 0) while (groupLimit > 0 && run.groupEnd[groupLimit - 1] > local) groupLimit--;
+    }
     emitRunSpans(run, firstGroup, groupLimit, isGluedBefore(text, run.start), sink);
     // A phone's extension (`x39498`) may end the last span past the run.
     i = sink.count > 0 && sink.ends[sink.count - 1] > end ? sink.ends[sink.count - 1] : end;
