@@ -36,9 +36,9 @@
 // minutes; the calendar queue loses to the heap at 10^6 pending. Both keep
 // the heap's API and its (time, push order) order, checked by
 // queues.test.ts. In a run the queue is a small part of the cost (4% of an
-// M/M/c run's profile, about 130 events pending): at large.yaml's 5.3 M events
-// and 26k pending, the hold figures put the heap at ~1.4 s of a replication
-// and the ladder at ~0.6 s.
+// M/M/c run's profile, about 130 events pending): at large.yaml's 6.3 M
+// pushes and 26k pending, the hold figures put the heap at ~1.7 s of a
+// replication (of 15-30 s) and the ladder at ~0.7 s.
 import { loadavg } from 'node:os';
 import { EventQueue } from '../../sim/clock/event-queue.js';
 import { createRng } from '../../sim/random/prng.js';
