@@ -248,7 +248,12 @@ export class LadderQueue<R = unknown> {
     const seqs = this.seqs;
     let k = 0;
     for (let e = list; e !== NONE; e = this.next[e]!) a[k++] = e;
-    // Insertion sort: n is at most THRESHOLD but for a bucket of equal times or the last rung.
+    if (k > 2 * THRESHOLD) {
+      // A bucket of equal times, or the last rung's: no insertion sort on it.
+      const sorted = Array.from(a.subarray(0, k)).sort((x, y) => times[x]! - times[y]! || seqs[x]! - seqs[y]!);
+      a.set(sorted);
+    }
+    // Insertion sort: n is at most THRESHOLD (and already sorted above when more).
     for (let i = 1; i < k; i++) {
       const e = a[i]!;
       const t = times[e]!;

@@ -80,3 +80,15 @@ describe('calendar and ladder queues', () => {
     }
   });
 });
+
+describe('the ladder queue with many events at one time', () => {
+  it('sorts them by push order (by a full sort, not insertion: 10^5 of them)', () => {
+    const q = new LadderQueue<number>();
+    for (let i = 0; i < 100_000; i++) q.push(42, 0, i);
+    let expected = 0;
+    let inOrder = true;
+    while (q.pop()) if (q.lastRef !== expected++) inOrder = false;
+    expect(inOrder).toBe(true);
+    expect(expected).toBe(100_000);
+  });
+});
