@@ -17,6 +17,9 @@
 // 3 x the mean gap between the earliest events, estimated from a sample of
 // 512 pending times (Brown's rule, on a sample instead of dequeuing 25).
 // Nothing is allocated per push or pop; the pool grows by doubling.
+// Weak spot, as in Brown's design: many events at one time share a day, and
+// each push walks that day's sorted list (quadratic for 10^5 at one instant).
+// The ladder queue beside it has no such case.
 
 const NONE = -1;
 const SAMPLE = 512;
