@@ -42,10 +42,13 @@
 //   quickstart, warm pools, load 4.1-4.3: wall 2.39 s vs 1.92 s (1.41x);
 //     critical path 1.97 s vs 1.11 s: 1.90x (1.68x, 1.90x, 1.91x). At load
 //     7.1-7.8: 2.30 s vs 1.58 s, 1.75x.
-//   large, cold, load 7.8-10.1: wall 190.9 s vs 227.6 s (0.65x); critical
-//     path 82.8 s vs 43.4 s: 1.65x (1.51x, 1.65x, 2.33x). A replication took
-//     about 30% more CPU with both workers running than with one (shared
-//     cache and memory, other sessions), which no pool setting removes.
+//   large, cold, load 3.0-6.0: wall 78.9 s vs 71.9 s (0.99x); critical
+//     path 61.0 s vs 33.9 s: 1.77x on idle cores (rounds 1.61x, 1.77x,
+//     1.83x); CPU of the whole process 79.1 s vs 82.6 s. At load 7.8-10.1:
+//     82.8 s vs 43.4 s, 1.65x (1.51x, 1.65x, 2.33x). A replication takes
+//     10-30% more CPU with both workers running than with one (shared cache
+//     and memory bandwidth, and other sessions), which no pool setting
+//     removes; the 96 MiB young generation takes some GC work off each.
 //
 // Why quickstart cold stays near 1.4x: each worker pays about 0.25 s of CPU
 // to load the simulation (0.16 s of it @faker-js/faker's root import, every
