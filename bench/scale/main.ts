@@ -31,17 +31,20 @@
 // wall time on idle cores (JIT and GC helper threads left out), and the
 // "speed-up on idle cores" compares those.
 //
-// Figures (medians of 3 rounds; 2 cores shared with other sessions):
+// Figures (medians of the rounds, 3 unless said; 2 cores shared with other
+// sessions; the large.yaml runs on main with the lean engine port):
 //
 //   quickstart, cold, load 3.0-3.8: wall 5.01 s on 1 thread, 6.63 s on 2
 //     (0.82x: the session's share, above); critical path 3.04 s vs 2.13 s:
 //     1.36x on idle cores (rounds 1.35x, 1.43x, 1.36x). CPU of the whole
 //     process 4.3 s vs 5.7 s: the second worker costs 1.4 s of start-up and
-//     JIT warm-up. At load 8.4-9.3: 3.98 s vs 2.61 s, 1.72x (1.73x, 1.35x,
-//     1.72x).
+//     JIT warm-up. On main at bea07a3 (the lean engine port), 5 rounds at
+//     load 5.1-5.9: 3.11 s vs 2.01 s, 1.55x (1.27x-1.88x); at load 8.4-9.3
+//     (before it): 3.98 s vs 2.61 s, 1.72x.
 //   quickstart, warm pools, load 4.1-4.3: wall 2.39 s vs 1.92 s (1.41x);
-//     critical path 1.97 s vs 1.11 s: 1.90x (1.68x, 1.90x, 1.91x). At load
-//     7.1-7.8: 2.30 s vs 1.58 s, 1.75x.
+//     critical path 1.97 s vs 1.11 s: 1.90x (1.68x, 1.90x, 1.91x). At bea07a3,
+//     load 5.0-5.6: 1.86 s vs 1.25 s, 1.51x (1.42x-1.52x): each worker's
+//     replication took 0.6 s of CPU beside the other, 0.47 s alone.
 //   large, cold, load 3.0-6.0: wall 78.9 s vs 71.9 s (0.99x); critical
 //     path 61.0 s vs 33.9 s: 1.77x on idle cores (rounds 1.61x, 1.77x,
 //     1.83x); CPU of the whole process 79.1 s vs 82.6 s. At load 7.8-10.1:
@@ -50,12 +53,14 @@
 //     and memory bandwidth, and other sessions), which no pool setting
 //     removes; the 96 MiB young generation takes some GC work off each.
 //
-// Why quickstart cold stays near 1.4x: each worker pays about 0.25 s of CPU
-// to load the simulation (0.16 s of it @faker-js/faker's root import, every
-// locale) and 0.4-0.6 s of JIT warm-up in its first replications, against
-// about 0.5 s per warm replication: 1 thread = W + 4R, 2 threads = W + 2R,
-// with W ~ 0.8 s and R ~ 0.5 s. A pool kept across runs (sim/parallel/pool.ts)
-// pays W once per process, and then scales at 1.75-1.9x.
+// Why quickstart cold stays near 1.4-1.7x: each worker pays about 0.25 s of
+// CPU to load the simulation (0.16 s of it @faker-js/faker's root import,
+// every locale) and 0.4-0.6 s of JIT warm-up in its first replications,
+// against about 0.5 s per warm replication: 1 thread = W + 4R, 2 threads =
+// W + 2R, with W ~ 0.8 s and R ~ 0.5 s, at most (0.8 + 2) / (0.8 + 1) = 1.56x
+// on idle cores. A pool kept across runs (sim/parallel/pool.ts) pays W once
+// per process, and then scales at 1.5-1.9x here, the rest lost to the two
+// workers slowing each other.
 //
 // Run: npx tsc -p tsconfig.json && node dist/bench/scale/main.js
 //      [--scenarios quickstart,large] [--rounds 3] [--replications 4] [--warm|--no-warm] [--early]
