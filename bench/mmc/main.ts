@@ -288,7 +288,7 @@ async function main(): Promise<void> {
       else runners.push(c);
     }
     if (only.has('ciw') && !argv.includes('--no-ciw')) {
-      process.stderr.write('ciw: installing into a scratch virtual environment...\n');
+      process.stderr.write(opt('ciw-python') === undefined ? 'ciw: installing into a scratch virtual environment (python3 -m venv, pip install ciw)...\n' : `ciw: using ${opt('ciw-python')}\n`);
       const ciw = ciwPython(opt('ciw-python'), scratch);
       if ('why' in ciw) {
         notes.push(`Ciw not measured: ${ciw.why}. Its model is bench/mmc/mmc_ciw.py; run this again where PyPI is reachable, or pass --ciw-python with a python that has ciw.`);
