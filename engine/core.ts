@@ -11,6 +11,7 @@ import { ERRORS } from './errors.js';
 import { isBefore } from './routing/waiting-list.js';
 import { maskIdentityField } from './masking/index.js';
 import { ObjectEvents, type EventSink } from './event-sink.js';
+import { IntMap } from './int-map.js';
 
 export type TextMasker = (text: string) => string;
 
@@ -21,8 +22,8 @@ export class EngineCore {
   readonly queues = new Map<string, Queue>();
   readonly assets = new Map<string, Asset>();
   readonly agents = new Map<string, Agent>();
-  readonly conversations = new Map<number, Conversation>();
-  readonly offers = new Map<number, Offer>();
+  readonly conversations = new IntMap<Conversation>();
+  readonly offers = new IntMap<Offer>();
   /** Every agent ever added, by handle (Agent.index): the order they were added. */
   readonly agentList: Agent[] = [];
   /** Every queue, by handle (Queue.index): the order of the configuration. */
@@ -94,8 +95,71 @@ export class EngineCore {
     return this.identityForAgents(c.asset.label);
   }
 
-  newConversationId(): number {
-    return this.nextConversationId++;
+  // ---- record pools ----
+  // Conversations, offers and assignments done with are kept and reused, so
+  // a long run allocates none once warm and the collector finds no
+  // medium-lived garbage (what made most of its work). A record freed during
+  // a command is reused only from the next command on: nothing still reading
+  // it in the command that freed it can see it change.
+  private readonly spareConversations: Conversation[] = [];
+  private readonly spareOffers: Offer[] = [];
+  private readonly spareAssignments: Assignment[] = [];
+  private readonly freedConversations: Conversation[] = [];
+  private readonly freedOffers: Offer[] = [];
+  private readonly freedAssignments: Assignment[] = [];
+
+  /** Called as each command starts: what the last one freed becomes reusable. */
+  recycle(): void {
+    moveAll(this.freedConversations, this.spareConversations);
+    moveAll(this.freedOffers, this.spareOffers);
+    moveAll(this.freedAssignments, this.spareAssignments);
+  }
+
+  /** A new conversation with a new id, queued on its asset's queue (not yet listed anywhere). */
+  newConversation(asset: Asset, customerId: string, customerName: string, customerNumber: string, proactive: boolean): Conversation {
+    const id = this.nextConversationId++;
+    const now = this.nowMs;
+    const c = this.spareConversations.pop();
+    if (c === undefined) {
+      return {
+        id, asset, customerId, customerName, customerNumber, proactive,
+        arrivedAtMs: now, enqueuedAtMs: now, enqueueSeq: 0, queue: asset.queue,
+        state: 'queued', queuedKind: 'new', answeredAtMs: -1, heldBy: [],
+        owner: null, conferenceAgent: null, conferenceStatus: 'none', offer: null,
+        interrupted: false, customerEnded: false, sessionEnded: false, transcript: [],
+        transcriptBytes: 0, droppedLines: 0, prev: null, next: null, listed: false,
+      };
+    }
+    c.id = id;
+    c.asset = asset;
+    c.customerId = customerId;
+    c.customerName = customerName;
+    c.customerNumber = customerNumber;
+    c.proactive = proactive;
+    c.arrivedAtMs = now;
+    c.enqueuedAtMs = now;
+    c.enqueueSeq = 0;
+    c.queue = asset.queue;
+    c.state = 'queued';
+    c.queuedKind = 'new';
+    c.answeredAtMs = -1;
+    // heldBy is empty: a conversation is freed only once no agent holds it.
+    c.owner = null;
+    c.conferenceAgent = null;
+    c.conferenceStatus = 'none';
+    c.offer = null;
+    c.interrupted = false;
+    c.customerEnded = false;
+    c.sessionEnded = false;
+    // Popped, not `length = 0`: a call into the runtime, and it would drop the backing store.
+    const t = c.transcript;
+    while (t.length > 0) t.pop();
+    c.transcriptBytes = 0;
+    c.droppedLines = 0;
+    c.prev = null;
+    c.next = null;
+    c.listed = false;
+    return c;
   }
 
   // ---- eligibility and routing ----
@@ -152,7 +216,19 @@ export class EngineCore {
 
   offer(agent: Agent, c: Conversation, kind: OfferKind, dropOnTimeout: boolean): Offer {
     const rules = c.asset.rules;
-    const offer: Offer = { id: this.nextOfferId++, agent, conversation: c, kind, dropOnTimeout, expiresAtMs: this.nowMs + rules.ronaTimeoutMs };
+    const id = this.nextOfferId++;
+    const expiresAtMs = this.nowMs + rules.ronaTimeoutMs;
+    let offer = this.spareOffers.pop();
+    if (offer === undefined) {
+      offer = { id, agent, conversation: c, kind, dropOnTimeout, expiresAtMs };
+    } else {
+      offer.id = id;
+      offer.agent = agent;
+      offer.conversation = c;
+      offer.kind = kind;
+      offer.dropOnTimeout = dropOnTimeout;
+      offer.expiresAtMs = expiresAtMs;
+    }
     agent.offers.set(offer.id, offer);
     this.offers.set(offer.id, offer);
     c.offer = offer;
@@ -167,7 +243,7 @@ export class EngineCore {
 
   /** Take an offer off the books and free its slot; the caller decides what becomes of the conversation. */
   withdrawOffer(offer: Offer): void {
-    this.offers.delete(offer.id);
+    if (this.offers.delete(offer.id)) this.freedOffers.push(offer);
     offer.agent.offers.delete(offer.id);
     if (offer.conversation.offer === offer) offer.conversation.offer = null;
     offer.agent.load--;
@@ -184,15 +260,22 @@ export class EngineCore {
 
   /** An accepted offer becomes an assignment; its slot stays taken. */
   assign(offer: Offer): Assignment {
-    this.offers.delete(offer.id);
+    if (this.offers.delete(offer.id)) this.freedOffers.push(offer);
     offer.agent.offers.delete(offer.id);
     const c = offer.conversation;
     if (c.offer === offer) c.offer = null;
-    const a: Assignment = { agent: offer.agent, conversation: c, phase: 'active', wrapUpSinceMs: 0 };
+    let a = this.spareAssignments.pop();
+    if (a === undefined) {
+      a = { agent: offer.agent, conversation: c, phase: 'active', wrapUpSinceMs: 0 };
+    } else {
+      a.agent = offer.agent;
+      a.conversation = c;
+      a.phase = 'active';
+      a.wrapUpSinceMs = 0;
+    }
     offer.agent.assignments.set(c.id, a);
-    // A one-element literal: pushing onto an empty array would allocate room for 17.
-    if (c.heldBy.length === 0) c.heldBy = [offer.agent];
-    else c.heldBy.push(offer.agent);
+    // Kept with its (pooled) conversation, so pushing allocates only the first time.
+    c.heldBy.push(offer.agent);
     this.heldSlots++;
     return a;
   }
@@ -215,7 +298,7 @@ export class EngineCore {
   /** The agent is done with the conversation: drop the assignment and route new work to it. */
   dropAssignment(agent: Agent, a: Assignment): void {
     const c = a.conversation;
-    agent.assignments.delete(c.id);
+    if (agent.assignments.delete(c.id)) this.freedAssignments.push(a);
     removeFrom(c.heldBy, agent);
     if (a.phase !== 'released') {
       agent.load--;
@@ -244,7 +327,10 @@ export class EngineCore {
 
   /** Close the conversation to the customer: their next message starts a new one. */
   closeToCustomer(c: Conversation): void {
-    if (c.asset.byCustomer.get(c.customerId) === c) c.asset.byCustomer.delete(c.customerId);
+    if (c.listed) {
+      c.asset.byCustomer.delete(c.customerId);
+      c.listed = false;
+    }
   }
 
   /**
@@ -253,7 +339,7 @@ export class EngineCore {
    */
   endConversation(c: Conversation, endState: EndState): void {
     if (c.state === 'queued') c.queue.waiting.remove(c);
-    if (c.state !== 'ended') c.asset.open.delete(c);
+    if (c.state !== 'ended') c.asset.open--;
     c.state = 'ended';
     this.closeToCustomer(c);
     this.sink.ended(c, endState);
@@ -262,7 +348,7 @@ export class EngineCore {
   }
 
   forgetIfDone(c: Conversation): void {
-    if (c.state === 'ended' && c.heldBy.length === 0 && c.offer === null) this.conversations.delete(c.id);
+    if (c.state === 'ended' && c.heldBy.length === 0 && c.offer === null && this.conversations.delete(c.id)) this.freedConversations.push(c);
   }
 
   /**
@@ -332,6 +418,10 @@ export class EngineCore {
   transcriptFor(c: Conversation): TranscriptEntry[] {
     return c.transcript.map(agentFacing);
   }
+}
+
+function moveAll<T>(from: T[], to: T[]): void {
+  for (let n = from.length; n > 0; n--) to.push(from.pop()!);
 }
 
 /** Drop one element, keeping the order; no array is allocated, unlike splice. */

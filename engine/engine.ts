@@ -90,6 +90,7 @@ export class Engine {
    */
   execute(cmd: Command, nowMs: number, out: EngineEvent[]): CctwinError | null {
     this.core.sink = this.core.objects;
+    this.core.recycle();
     const handler = HANDLER_OF.get(cmd.type) as ((core: EngineCore, cmd: Command) => CctwinError | null) | undefined;
     if (handler === undefined) return this.core.refuse('E_UNKNOWN_COMMAND', String((cmd as { type: unknown }).type));
     if (nowMs < this.core.nowMs) return this.core.refuse('E_MALFORMED', `time went backwards: ${nowMs} < ${this.core.nowMs}`);

@@ -19,6 +19,7 @@ export {
   type ConversationState, type HistoryLine, type OfferInfo, type QueueInfo,
 } from './view.js';
 export { LeanPort } from './lean.js';
+export { IntMap } from './int-map.js';
 export {
   EventBuffer, EV_AGENT_STATE, EV_ANSWERED, EV_ARRIVED, EV_CONFERENCED, EV_CONVERSATION, EV_CUSTOMER_ENDED, EV_ENDED,
   EV_INTERRUPTED, EV_OFFER, EV_OTHER, EV_RONA, EV_SESSION_ENDED, EV_TIMER, EV_TRANSFERRED, EV_WRAP_UP_DONE,

@@ -129,6 +129,7 @@ export class LeanPort {
   private start(nowMs: number): CctwinError | null {
     const core = this.core;
     this.events.count = 0;
+    core.recycle();
     if (nowMs < core.nowMs) return core.refuse('E_MALFORMED', `time went backwards: ${nowMs} < ${core.nowMs}`);
     this.before = core.nowMs;
     core.nowMs = nowMs;

@@ -257,7 +257,7 @@ export class EngineView {
   }
 
   assets(): AssetInfo[] {
-    return [...this.core.assets.values()].map((a) => ({ assetId: a.id, channel: a.channel, queue: a.queue.name, open: a.open.size }));
+    return [...this.core.assets.values()].map((a) => ({ assetId: a.id, channel: a.channel, queue: a.queue.name, open: a.open }));
   }
 
   /** The tenant's settings (a copy). */

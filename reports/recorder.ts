@@ -3,7 +3,7 @@
 // counting starts at the first conversation that arrives after warm-up
 // (conversation ids grow with time), and per-conversation state lives only
 // while the conversation does.
-import { END_STATE_CODES, EV_ANSWERED, EV_ARRIVED, EV_CONFERENCED, EV_ENDED, EV_OFFER, EV_RONA, EV_TRANSFERRED, EV_WRAP_UP_DONE } from '../engine/index.js';
+import { END_STATE_CODES, IntMap, EV_ANSWERED, EV_ARRIVED, EV_CONFERENCED, EV_ENDED, EV_OFFER, EV_RONA, EV_TRANSFERRED, EV_WRAP_UP_DONE } from '../engine/index.js';
 import type { EndState, EngineEvent, EventBuffer } from '../engine/index.js';
 import type { ConversationCounts, HistogramName } from './report.js';
 import { histogramUnit, HISTOGRAM_NAMES } from './report.js';
@@ -27,7 +27,7 @@ export class RunRecorder {
   /** Ids at or above this arrived after warm-up; -1 until the first one does. */
   private firstCountedId = -1;
   /** Counted conversations offered the instant they arrived, until they end. */
-  private readonly offeredAtOnce = new Set<number>();
+  private readonly offeredAtOnce = new IntMap<true>();
   /** The conversation whose `arrived` was the last event, until the next one. */
   private justArrivedId = -1;
 
@@ -110,7 +110,7 @@ export class RunRecorder {
    */
   private before(isArrived: boolean, offerOf: number): void {
     if (this.justArrivedId >= 0 && !isArrived) {
-      if (offerOf === this.justArrivedId) this.offeredAtOnce.add(offerOf);
+      if (offerOf === this.justArrivedId) this.offeredAtOnce.set(offerOf, true);
       this.justArrivedId = -1;
     }
   }

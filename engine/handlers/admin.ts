@@ -6,7 +6,6 @@ import type { Agent, Asset, Queue } from '../state/types.js';
 import type { TenantSettings } from '../model/tenant.js';
 import { isChannel } from '../model/channel.js';
 import { SmallMap } from '../state/small-map.js';
-import { OpenList } from '../state/open-list.js';
 
 type AddAgent = Extract<Command, { type: 'addAgent' }>;
 type AddAsset = Extract<Command, { type: 'addAsset' }>;
@@ -42,7 +41,7 @@ export function addAsset(core: EngineCore, cmd: AddAsset): CctwinError | null {
   if (queue === undefined) return core.refuse('E_UNKNOWN_QUEUE', cmd.queue);
   const asset: Asset = {
     index: core.assetList.length, live: true, id: cmd.assetId, channel: cmd.channel, rules: core.channelRules[cmd.channel], queue,
-    label: cmd.label ?? cmd.assetId, open: new OpenList(), byCustomer: new Map(),
+    label: cmd.label ?? cmd.assetId, open: 0, byCustomer: new Map(),
   };
   core.assets.set(cmd.assetId, asset);
   core.assetList.push(asset);
@@ -55,7 +54,8 @@ export function deleteAsset(core: EngineCore, cmd: DeleteAsset): CctwinError | n
   if (asset === undefined) return core.refuse('E_UNKNOWN_ASSET', String(cmd.assetId));
   core.assets.delete(asset.id);
   asset.live = false;
-  const open = [...asset.open];
+  // Its conversations not yet ended, oldest first (ids are handed out in arrival order).
+  const open = [...core.conversations.values()].filter((c) => c.asset === asset && c.state !== 'ended');
   // Waiting ones first: a rescinded offer below routes its agent at once, and must not hand it one of these.
   for (const c of open) if (c.state === 'queued') core.endConversation(c, 'interrupted');
   for (const c of open) {

@@ -6,7 +6,7 @@
 import { utf8Length, type EngineCore } from '../core.js';
 import type { Command } from '../commands.js';
 import type { CctwinError } from '../errors.js';
-import type { Asset, Conversation } from '../state/types.js';
+import type { Asset } from '../state/types.js';
 import { findActiveHolding, findHolding, isRefusal, refuseIfClosed } from './lookup.js';
 
 type Reply = Extract<Command, { type: 'reply' }>;
@@ -66,24 +66,17 @@ export function customerMessageOn(
     }
     return null;
   }
-  const c: Conversation = {
-    id: core.newConversationId(), asset, customerId,
-    customerName: name ?? customerId, customerNumber: number ?? '',
-    proactive: proactive && asset.channel === 'livechat',
-    arrivedAtMs: core.nowMs, enqueuedAtMs: core.nowMs, enqueueSeq: 0, queue: asset.queue,
-    state: 'queued', queuedKind: 'new', answeredAtMs: -1, heldBy: [],
-    owner: null, conferenceAgent: null, conferenceStatus: 'none', offer: null,
-    interrupted: false, customerEnded: false, sessionEnded: false, prev: null, next: null,
-    // Made with its first line: pushing onto an empty array would allocate room for 17.
-    transcript: text.length > 0 ? [core.entry('customer', text, undefined, false)] : [],
-    transcriptBytes: 0, droppedLines: 0,
-    openPrev: null, openNext: null,
-  };
-  // One line is always kept, however long: no cap to apply yet.
-  if (c.transcript.length > 0) c.transcriptBytes = utf8Length(c.transcript[0]!.maskedText);
+  const c = core.newConversation(asset, customerId, name ?? customerId, number ?? '', proactive && asset.channel === 'livechat');
+  if (text.length > 0) {
+    // One line is always kept, however long: no cap to apply yet.
+    const first = core.entry('customer', text, undefined, false);
+    c.transcript.push(first);
+    c.transcriptBytes = utf8Length(first.maskedText);
+  }
   core.conversations.set(c.id, c);
   asset.byCustomer.set(c.customerId, c);
-  asset.open.add(c);
+  c.listed = true;
+  asset.open++;
   core.sink.arrived(c);
   core.enqueue(c, asset.queue, false);
   return null;

@@ -26,7 +26,7 @@ function summary(core: EngineCore): string {
     counters: [core['nextConversationId'], core['nextOfferId'], core['enqueueSeq']],
     queues: [...core.queues.values()].map((q) => ({ name: q.name, waiting: [...q.waiting].map((c) => c.id), size: q.waiting.size, picks: pickOrder(q.pool) })),
     assets: [...core.assets.values()].map((a) => ({
-      id: a.id, open: [...a.open].map((c) => c.id), byCustomer: [...a.byCustomer].map(([customerId, c]) => [customerId, c.id]),
+      id: a.id, open: a.open, byCustomer: [...a.byCustomer].map(([customerId, c]) => [customerId, c.id]),
     })),
     agents: [...core.agents.values()].map((a) => ({
       id: a.id, state: a.state, idleReason: a.idleReason, capacity: a.capacity, load: a.load,

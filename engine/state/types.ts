@@ -6,7 +6,6 @@ import type { AgentPool } from '../routing/agent-pool.js';
 import type { WaitingList } from '../routing/waiting-list.js';
 import type { PoolLink } from '../routing/pools/pool-link.js';
 import type { SmallMap } from './small-map.js';
-import type { OpenList } from './open-list.js';
 
 export interface Queue {
   /** Handle: its place in EngineCore.queueList. */
@@ -28,8 +27,8 @@ export interface Asset {
   queue: Queue;
   /** What the offer shows as the source: the Facebook page, SMS/WhatsApp number or chat widget. */
   label: string;
-  /** Conversations not yet ended on this asset, so deleting it can interrupt them. */
-  open: OpenList;
+  /** How many of its conversations are not yet ended (deleting the asset interrupts them). */
+  open: number;
   /** Each customer's open conversation here: where their next message goes. */
   byCustomer: Map<string, Conversation>;
 }
@@ -114,9 +113,8 @@ export interface Conversation {
   /** Links of the queue's waiting list. */
   prev: Conversation | null;
   next: Conversation | null;
-  /** Links of its asset's open list. */
-  openPrev: Conversation | null;
-  openNext: Conversation | null;
+  /** It is its customer's open conversation on its asset (the asset's byCustomer entry). */
+  listed: boolean;
 }
 
 export interface StoredEntry extends TranscriptEntry {

@@ -47,6 +47,16 @@ export function checkInvariants(core: EngineCore): string[] {
     if (o.agent.offers.get(o.id) !== o) problems.push(`offer ${o.id} is not with its agent`);
   }
 
+  const openOn = new Map<object, number>();
+  for (const c of core.conversations.values()) {
+    if (c.state !== 'ended') openOn.set(c.asset, (openOn.get(c.asset) ?? 0) + 1);
+    if (c.listed !== (c.asset.byCustomer.get(c.customerId) === c)) problems.push(`conversation ${c.id} listed ${c.listed} but its customer's entry says otherwise`);
+  }
+  for (const asset of core.assets.values()) {
+    if (asset.open !== (openOn.get(asset) ?? 0)) problems.push(`asset ${asset.id} counts ${asset.open} open conversations, holds ${openOn.get(asset) ?? 0}`);
+    for (const [customerId, c] of asset.byCustomer) if (!c.listed || c.customerId !== customerId) problems.push(`asset ${asset.id} lists ${c.id} for ${customerId} wrongly`);
+  }
+
   for (const c of core.conversations.values()) {
     if ((c.state === 'queued') !== queuedIds.has(c.id)) problems.push(`conversation ${c.id} is ${c.state} but ${queuedIds.has(c.id) ? 'waits' : 'does not wait'}`);
     if (c.state === 'offered' && (c.offer === null || c.offer.kind === 'conference')) problems.push(`conversation ${c.id} is offered without an offer`);

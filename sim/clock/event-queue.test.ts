@@ -47,6 +47,44 @@ describe('EventQueue', () => {
     );
   });
 
+  it('pops in (time, insertion) order when most pushes are due at the time just popped (the due-now ring)', () => {
+    // A simulation's pattern: pop, then push at the same time (an immediate reply), a little later, or in the past.
+    const op: fc.Arbitrary<{ at: 'now' | 'later' | 'past'; dt: number } | 'pop'> = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ at: fc.constant('now' as const), dt: fc.constant(0) }) },
+      { weight: 2, arbitrary: fc.record({ at: fc.constant('later' as const), dt: fc.integer({ min: 0, max: 3 }) }) },
+      { weight: 1, arbitrary: fc.record({ at: fc.constant('past' as const), dt: fc.integer({ min: 1, max: 3 }) }) },
+      { weight: 5, arbitrary: fc.constant('pop' as const) },
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const q = new EventQueue<number>(1);
+        const model: Entry[] = [];
+        let pushed = 0;
+        for (const o of ops) {
+          if (o === 'pop') {
+            model.sort(byTimeThenSeq);
+            const want = model.shift();
+            const got = q.pop();
+            if (want === undefined) {
+              if (got) return false;
+              continue;
+            }
+            if (!got || q.lastTime !== want.time || q.lastSeq !== want.seq || q.lastRef !== want.ref || q.lastKind !== want.kind) return false;
+          } else {
+            const time = o.at === 'now' ? q.lastTime : o.at === 'later' ? q.lastTime + o.dt : q.lastTime - o.dt;
+            const ref = pushed++;
+            model.push({ time, seq: q.push(time, ref & 7, ref), kind: ref & 7, ref });
+          }
+          if (q.size !== model.length) return false;
+          const min = model.length === 0 ? Infinity : Math.min(...model.map((e) => e.time));
+          if (q.peekTime() !== min) return false;
+        }
+        return true;
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('sorts a large random batch exactly like a stable sort', () => {
     const q = new EventQueue<number>();
     const entries: Entry[] = [];

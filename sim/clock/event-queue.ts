@@ -10,6 +10,13 @@
 //
 // Cancelling is lazy: keep the sequence number push() returns, and ignore the
 // popped event if lastSeq no longer matches what the owner expects.
+//
+// Due now: an event pushed for the very time of the event just popped, while
+// nothing else in the heap is due then, goes to a FIFO ring instead of the
+// heap (an agent that accepts or wraps up at once, say). Every entry of the
+// ring has that time and a later sequence number than anything popped, so
+// pop() takes the smaller of the ring's front and the heap's root by (time,
+// sequence): the order is exactly the heap's, without sifting.
 
 export class EventQueue<R = unknown> {
   private times: Float64Array;
@@ -18,6 +25,13 @@ export class EventQueue<R = unknown> {
   private refs: (R | undefined)[];
   private count = 0;
   private nextSeq = 0;
+  // The due-now ring: one time, sequence numbers in push order.
+  private ringTime = 0;
+  private ringSeqs = new Float64Array(16);
+  private ringKinds = new Int32Array(16);
+  private ringRefs: (R | undefined)[] = new Array<R | undefined>(16).fill(undefined);
+  private ringHead = 0;
+  private ringCount = 0;
 
   /** Time in ms of the event the last pop() removed. */
   lastTime = 0;
@@ -34,11 +48,12 @@ export class EventQueue<R = unknown> {
   }
 
   get size(): number {
-    return this.count;
+    return this.count + this.ringCount;
   }
 
   /** Time of the next event, or Infinity when empty. */
   peekTime(): number {
+    if (this.ringCount > 0) return this.count > 0 && this.times[0] < this.ringTime ? this.times[0] : this.ringTime;
     return this.count > 0 ? this.times[0] : Infinity;
   }
 
@@ -48,14 +63,21 @@ export class EventQueue<R = unknown> {
    */
   push(timeMs: number, kind: number, ref: R): number {
     if (timeMs !== timeMs) throw new RangeError('event time is NaN');
-    if (this.count === this.times.length) this.grow();
     const seq = this.nextSeq++;
+    if (timeMs === this.lastTime && (this.ringCount === 0 || this.ringTime === timeMs) && (this.count === 0 || this.times[0] > timeMs)) {
+      this.ringPush(timeMs, seq, kind, ref);
+      return seq;
+    }
+    if (this.count === this.times.length) this.grow();
     this.siftUp(this.count++, timeMs, seq, kind, ref);
     return seq;
   }
 
   /** Removes the earliest event into the last* fields; false when empty. */
   pop(): boolean {
+    if (this.ringCount > 0 && (this.count === 0 || this.ringTime < this.times[0] || (this.ringTime === this.times[0] && this.ringSeqs[this.ringHead] < this.seqs[0]))) {
+      return this.ringPop();
+    }
     const n = this.count;
     if (n === 0) return false;
     const times = this.times;
@@ -101,6 +123,50 @@ export class EventQueue<R = unknown> {
   clear(): void {
     this.refs.fill(undefined, 0, this.count);
     this.count = 0;
+    this.ringRefs.fill(undefined);
+    this.ringHead = 0;
+    this.ringCount = 0;
+  }
+
+  private ringPush(time: number, seq: number, kind: number, ref: R): void {
+    if (this.ringCount === this.ringSeqs.length) this.ringGrow();
+    const cap = this.ringSeqs.length;
+    const i = (this.ringHead + this.ringCount) & (cap - 1);
+    this.ringTime = time;
+    this.ringSeqs[i] = seq;
+    this.ringKinds[i] = kind;
+    this.ringRefs[i] = ref;
+    this.ringCount++;
+  }
+
+  private ringPop(): boolean {
+    const i = this.ringHead;
+    this.lastTime = this.ringTime;
+    this.lastSeq = this.ringSeqs[i];
+    this.lastKind = this.ringKinds[i];
+    this.lastRef = this.ringRefs[i] as R;
+    this.ringRefs[i] = undefined;
+    this.ringHead = (i + 1) & (this.ringSeqs.length - 1);
+    this.ringCount--;
+    return true;
+  }
+
+  /** Doubles the ring (a power of two), its entries moved to the front in order. */
+  private ringGrow(): void {
+    const cap = this.ringSeqs.length;
+    const seqs = new Float64Array(cap * 2);
+    const kinds = new Int32Array(cap * 2);
+    const refs = new Array<R | undefined>(cap * 2).fill(undefined);
+    for (let k = 0; k < this.ringCount; k++) {
+      const i = (this.ringHead + k) & (cap - 1);
+      seqs[k] = this.ringSeqs[i];
+      kinds[k] = this.ringKinds[i];
+      refs[k] = this.ringRefs[i];
+    }
+    this.ringSeqs = seqs;
+    this.ringKinds = kinds;
+    this.ringRefs = refs;
+    this.ringHead = 0;
   }
 
   private siftUp(i: number, time: number, seq: number, kind: number, ref: R | undefined): void {

@@ -11,7 +11,7 @@
 // objects. Strings appear only at the rare decisions (transfers, conferences).
 import type { Scenario } from '../../scenarios/scenario.js';
 import {
-  AGENT_STATE_CODES, checkEngineInvariants, Engine, EV_AGENT_STATE, EV_ARRIVED, EV_CONVERSATION, EV_CUSTOMER_ENDED, EV_ENDED,
+  AGENT_STATE_CODES, checkEngineInvariants, Engine, IntMap, EV_AGENT_STATE, EV_ARRIVED, EV_CONVERSATION, EV_CUSTOMER_ENDED, EV_ENDED,
   EV_INTERRUPTED, EV_OFFER, EV_SESSION_ENDED, EV_TIMER, EV_WRAP_UP_REQUIRED, ROLE_CONFERENCE, type Command, type TextMasker,
 } from '../../engine/index.js';
 import { RunRecorder } from '../../reports/recorder.js';
@@ -108,7 +108,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   /** 1 while the agent's shift is over (a RONA recovery then leaves it logged out), by engine handle. */
   let offShift = new Uint8Array(0);
   const streams = scenario.customers.map((spec, i) => new CustomerModel(spec, i, assetIdOf(spec.channel, spec.queue), createRng(deriveSeed(seed, 'customers', i))));
-  const conversations = new Map<number, ConversationSim>();
+  const conversations = new IntMap<ConversationSim>();
+  /** Records of conversations that ended, reused for new ones (one arrives first in its command, after any end). */
+  const spareSims: ConversationSim[] = [];
   /** The stream whose customer is writing right now, so its `arrived` event finds its model. */
   let writingStream: CustomerModel | null = null;
   let writingCustomerId = '';
@@ -170,15 +172,35 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     after(cmd.type);
   };
 
+  /**
+   * The offer whose accept was planned last, and when. The engine asks for an
+   * offer's expiry timer right after the offer (EventSink: offer, then
+   * timer). A timer due no earlier than its offer's planned accept can only
+   * find the offer gone (accepted then, or withdrawn before: the accept was
+   * queued first, so it goes first at the same time), and a gone offer's
+   * timer is skipped uncounted: such a timer is not queued at all. Nothing
+   * else changes: no event, draw or count depends on it.
+   */
+  let acceptPlannedFor = -1;
+  let acceptPlannedAt = 0;
+
   const react = (i: number): void => {
     switch (ev.types[i]) {
-      case EV_TIMER:
-        queue.push(ev.atMs[i]!, A.ENGINE_TIMER, ev.offers[i]!);
+      case EV_TIMER: {
+        const offerId = ev.offers[i]!;
+        const atMs = ev.atMs[i]!;
+        if (offerId !== acceptPlannedFor || acceptPlannedAt > atMs) queue.push(atMs, A.ENGINE_TIMER, offerId);
         break;
+      }
       case EV_OFFER: {
         const agent = ev.agents[i]!;
         const delay = models[agent]!.acceptAfterMs();
-        if (delay >= 0) queue.push(now + delay, A.agentAction(A.ACCEPT, agent), ev.offers[i]!);
+        acceptPlannedFor = -1;
+        if (delay >= 0) {
+          acceptPlannedFor = ev.offers[i]!;
+          acceptPlannedAt = now + delay;
+          queue.push(acceptPlannedAt, A.agentAction(A.ACCEPT, agent), acceptPlannedFor);
+        }
         break;
       }
       case EV_AGENT_STATE:
@@ -189,7 +211,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         break;
       case EV_ARRIVED: {
         const id = ev.conversations[i]!;
-        const sim: ConversationSim = { stream: writingStream!, customerId: writingCustomerId, planned: false };
+        let sim = spareSims.pop();
+        if (sim === undefined) {
+          sim = { stream: writingStream!, customerId: writingCustomerId, planned: false };
+        } else {
+          sim.stream = writingStream!;
+          sim.customerId = writingCustomerId;
+          sim.planned = false;
+        }
         conversations.set(id, sim);
         const patience = sim.stream.patienceMs();
         if (patience >= 0) queue.push(now + patience, A.PATIENCE, id);
@@ -218,9 +247,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         }
         break;
       }
-      case EV_ENDED:
-        conversations.delete(ev.conversations[i]!);
+      case EV_ENDED: {
+        const id = ev.conversations[i]!;
+        const sim = conversations.get(id);
+        if (sim !== undefined) {
+          conversations.delete(id);
+          spareSims.push(sim);
+        }
         break;
+      }
     }
   };
 
