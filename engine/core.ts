@@ -15,6 +15,21 @@ import { IntMap } from './int-map.js';
 
 export type TextMasker = (text: string) => string;
 
+/** Conversation and offer ids stay int32 (2,147,483,647: 5,000 years of a million conversations a day). */
+const MAX_ID = 2 ** 31 - 1;
+
+/**
+ * A refusal as the engine makes it: plain data ({ code, message }) to its
+ * callers, and its own class inside, so a handler tells a refusal from a
+ * record by one prototype check (isRefusal) rather than probing properties.
+ */
+export class Refusal implements CctwinError {
+  constructor(
+    public code: ErrorCode,
+    public message: string,
+  ) {}
+}
+
 export class EngineCore {
   tenant: TenantSettings;
   readonly channelRules: Record<Channel, ChannelRules>;
@@ -62,7 +77,7 @@ export class EngineCore {
   }
 
   refuse(code: ErrorCode, detail?: string): CctwinError {
-    return { code, message: detail === undefined ? ERRORS[code] : `${ERRORS[code]}: ${detail}` };
+    return new Refusal(code, detail === undefined ? ERRORS[code] : `${ERRORS[code]}: ${detail}`);
   }
 
   forAgents(text: string): string {
@@ -118,6 +133,7 @@ export class EngineCore {
   /** A new conversation with a new id, queued on its asset's queue (not yet listed anywhere). */
   newConversation(asset: Asset, customerId: string, customerName: string, customerNumber: string, proactive: boolean): Conversation {
     const id = this.nextConversationId++;
+    if (id > MAX_ID) throw new RangeError(`more than ${MAX_ID} conversations in one engine`);
     const now = this.nowMs;
     const c = this.spareConversations.pop();
     if (c === undefined) {
@@ -217,6 +233,7 @@ export class EngineCore {
   offer(agent: Agent, c: Conversation, kind: OfferKind, dropOnTimeout: boolean): Offer {
     const rules = c.asset.rules;
     const id = this.nextOfferId++;
+    if (id > MAX_ID) throw new RangeError(`more than ${MAX_ID} offers in one engine`);
     const expiresAtMs = this.nowMs + rules.ronaTimeoutMs;
     let offer = this.spareOffers.pop();
     if (offer === undefined) {

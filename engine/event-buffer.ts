@@ -68,8 +68,9 @@ export class EventBuffer implements EventSink {
   count = 0;
   types: Uint8Array;
   agents: Int32Array;
-  conversations: Float64Array;
-  offers: Float64Array;
+  /** Int32: ids stay below 2^31 (EngineCore refuses to hand out more), and an int32 read is a small integer, never a boxed double. */
+  conversations: Int32Array;
+  offers: Int32Array;
   atMs: Float64Array;
   arrivedAtMs: Float64Array;
   values: Float64Array;
@@ -80,8 +81,8 @@ export class EventBuffer implements EventSink {
   constructor(private readonly core: EngineCore, capacity = 64) {
     this.types = new Uint8Array(capacity);
     this.agents = new Int32Array(capacity);
-    this.conversations = new Float64Array(capacity);
-    this.offers = new Float64Array(capacity);
+    this.conversations = new Int32Array(capacity);
+    this.offers = new Int32Array(capacity);
     this.atMs = new Float64Array(capacity);
     this.arrivedAtMs = new Float64Array(capacity);
     this.values = new Float64Array(capacity);
@@ -110,8 +111,8 @@ export class EventBuffer implements EventSink {
     const grow64 = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
     this.types = grow8(this.types);
     this.agents = grow32(this.agents);
-    this.conversations = grow64(this.conversations);
-    this.offers = grow64(this.offers);
+    this.conversations = grow32(this.conversations);
+    this.offers = grow32(this.offers);
     this.atMs = grow64(this.atMs);
     this.arrivedAtMs = grow64(this.arrivedAtMs);
     this.values = grow64(this.values);

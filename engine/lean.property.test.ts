@@ -57,6 +57,7 @@ function toCommand(engine: Engine, { op, r }: Step): Command {
 
 /** A command through the lean port: its own method where it has one, else execute(). */
 function viaPort(port: LeanPort, cmd: Command, now: number): string | null {
+  port.clock[0] = now;
   const h = (agentId: string) => port.agentHandle(agentId);
   // An unknown agent id has no handle: only execute() can name it (and refuse it).
   const known = !('agentId' in cmd) || h(cmd.agentId) >= 0;
@@ -65,21 +66,21 @@ function viaPort(port: LeanPort, cmd: Command, now: number): string | null {
     case 'customerMessage': {
       const c = cmd as Extract<Command, { type: 'customerMessage' }>;
       const asset = port.assetHandle(c.assetId);
-      refusal = asset < 0 ? port.execute(cmd, now) : port.customerMessage(now, asset, c.customerId, c.text, c.name, c.number, c.proactive === true);
+      refusal = asset < 0 ? port.execute(cmd) : port.customerMessage(asset, c.customerId, c.text, c.name, c.number, c.proactive === true);
       break;
     }
-    case 'accept': { const c = cmd as Extract<Command, { type: 'accept' }>; refusal = port.accept(now, h(c.agentId), c.offerId); break; }
-    case 'end': { const c = cmd as Extract<Command, { type: 'end' }>; refusal = port.end(now, h(c.agentId), c.conversationId); break; }
-    case 'wrapUp': { const c = cmd as Extract<Command, { type: 'wrapUp' }>; refusal = port.wrapUp(now, h(c.agentId), c.conversationId, c.reason); break; }
-    case 'endSession': { const c = cmd as Extract<Command, { type: 'endSession' }>; refusal = port.endSession(now, h(c.agentId), c.conversationId); break; }
-    case 'setState': { const c = cmd as Extract<Command, { type: 'setState' }>; refusal = port.setState(now, h(c.agentId), c.state, c.reason); break; }
-    case 'transfer': { const c = cmd as Extract<Command, { type: 'transfer' }>; refusal = port.transfer(now, h(c.agentId), c.conversationId, c.queue, c.agent); break; }
-    case 'conference': { const c = cmd as Extract<Command, { type: 'conference' }>; refusal = port.conference(now, h(c.agentId), c.conversationId, c.queue, c.agent); break; }
-    case 'endConference': { const c = cmd as Extract<Command, { type: 'endConference' }>; refusal = port.endConference(now, h(c.agentId), c.conversationId); break; }
-    case 'timerFired': { const c = cmd as Extract<Command, { type: 'timerFired' }>; refusal = port.timerFired(now, c.ref); break; }
-    case 'abandon': { const c = cmd as Extract<Command, { type: 'abandon' }>; refusal = port.abandon(now, c.conversationId); break; }
-    case 'customerEnd': { const c = cmd as Extract<Command, { type: 'customerEnd' }>; refusal = port.customerEnd(now, c.conversationId); break; }
-    default: refusal = port.execute(cmd, now);
+    case 'accept': { const c = cmd as Extract<Command, { type: 'accept' }>; refusal = port.accept(h(c.agentId), c.offerId); break; }
+    case 'end': { const c = cmd as Extract<Command, { type: 'end' }>; refusal = port.end(h(c.agentId), c.conversationId); break; }
+    case 'wrapUp': { const c = cmd as Extract<Command, { type: 'wrapUp' }>; refusal = port.wrapUp(h(c.agentId), c.conversationId, c.reason); break; }
+    case 'endSession': { const c = cmd as Extract<Command, { type: 'endSession' }>; refusal = port.endSession(h(c.agentId), c.conversationId); break; }
+    case 'setState': { const c = cmd as Extract<Command, { type: 'setState' }>; refusal = port.setState(h(c.agentId), c.state, c.reason); break; }
+    case 'transfer': { const c = cmd as Extract<Command, { type: 'transfer' }>; refusal = port.transfer(h(c.agentId), c.conversationId, c.queue, c.agent); break; }
+    case 'conference': { const c = cmd as Extract<Command, { type: 'conference' }>; refusal = port.conference(h(c.agentId), c.conversationId, c.queue, c.agent); break; }
+    case 'endConference': { const c = cmd as Extract<Command, { type: 'endConference' }>; refusal = port.endConference(h(c.agentId), c.conversationId); break; }
+    case 'timerFired': { const c = cmd as Extract<Command, { type: 'timerFired' }>; refusal = port.timerFired(c.ref); break; }
+    case 'abandon': { const c = cmd as Extract<Command, { type: 'abandon' }>; refusal = port.abandon(c.conversationId); break; }
+    case 'customerEnd': { const c = cmd as Extract<Command, { type: 'customerEnd' }>; refusal = port.customerEnd(c.conversationId); break; }
+    default: refusal = port.execute(cmd);
   }
   return refusal?.code ?? null;
 }
@@ -161,7 +162,7 @@ describe('the lean port', () => {
         for (const cmd of setup) {
           const out: EngineEvent[] = [];
           objectsEngine.execute(cmd, 0, out);
-          expect(port.execute(cmd, 0)).toBe(null);
+          expect(port.execute(cmd)).toBe(null);
           expect(rows(port)).toEqual(objects(out));
         }
         let now = 0;
@@ -186,14 +187,18 @@ describe('the lean port', () => {
   it('refuses a time that goes backwards, and an unknown handle, changing nothing', () => {
     const engine = new Engine({ queues: [{ name: 'q' }], quiet: true });
     const port = engine.lean();
-    expect(port.execute({ type: 'addAgent', agentId: 'ann', queues: ['q'], capacity: 1 }, 1_000)).toBe(null);
-    expect(port.setState(500, 0, 'available')?.code).toBe('E_MALFORMED');
-    expect(port.setState(2_000, 7, 'available')?.code).toBe('E_UNKNOWN_AGENT');
-    expect(port.customerMessage(2_000, 3, 'c', 'hi', undefined, undefined, false)?.code).toBe('E_UNKNOWN_ASSET');
+    port.clock[0] = 1_000;
+    expect(port.execute({ type: 'addAgent', agentId: 'ann', queues: ['q'], capacity: 1 })).toBe(null);
+    port.clock[0] = 500;
+    expect(port.setState(0, 'available')?.code).toBe('E_MALFORMED');
+    port.clock[0] = 2_000;
+    expect(port.setState(7, 'available')?.code).toBe('E_UNKNOWN_AGENT');
+    expect(port.customerMessage(3, 'c', 'hi', undefined, undefined, false)?.code).toBe('E_UNKNOWN_ASSET');
     expect(port.events.count).toBe(0);
     expect(engine.view.agent('ann')!.state).toBe('idle');
     // The clock did not move: 1,500 is still allowed.
-    expect(port.setState(1_500, 0, 'available')).toBe(null);
+    port.clock[0] = 1_500;
+    expect(port.setState(0, 'available')).toBe(null);
     expect(port.events.count).toBe(1);
   });
 });

@@ -25,6 +25,12 @@ type Execute = (core: EngineCore, cmd: Command) => CctwinError | null;
 export class LeanPort {
   /** What the last call caused, overwritten by the next. */
   readonly events: EventBuffer;
+  /**
+   * The time of the next call, in ms (clock[0]): set it before calling. A
+   * cell rather than an argument, so passing a fractional time allocates
+   * nothing (a double argument is boxed into a heap number per call).
+   */
+  readonly clock = new Float64Array(1);
   private before = 0;
 
   constructor(private readonly core: EngineCore, private readonly dispatch: Execute) {
@@ -51,74 +57,74 @@ export class LeanPort {
   // ---- commands ----
 
   /** Any command, its events into the buffer: set-up and the rare commands. */
-  execute(cmd: Command, nowMs: number): CctwinError | null {
-    const early = this.start(nowMs);
+  execute(cmd: Command): CctwinError | null {
+    const early = this.start();
     return early ?? this.finish(this.dispatch(this.core, cmd));
   }
 
-  customerMessage(nowMs: number, asset: number, customerId: string, text: string, name: string | undefined, number: string | undefined, proactive: boolean): CctwinError | null {
-    const early = this.start(nowMs);
+  customerMessage(asset: number, customerId: string, text: string, name: string | undefined, number: string | undefined, proactive: boolean): CctwinError | null {
+    const early = this.start();
     if (early !== null) return early;
     const a = this.core.assetList[asset];
     if (a === undefined || !a.live) return this.finish(this.core.refuse('E_UNKNOWN_ASSET', `handle ${asset}`));
     return this.finish(customerMessageOn(this.core, a, customerId, text, name, number, proactive));
   }
 
-  accept(nowMs: number, agent: number, offerId: number): CctwinError | null {
-    const a = this.agentAt(nowMs, agent);
+  accept(agent: number, offerId: number): CctwinError | null {
+    const a = this.agentAt(agent);
     return a === null ? this.refused : this.finish(acceptBy(this.core, a, offerId));
   }
 
-  end(nowMs: number, agent: number, conversationId: number): CctwinError | null {
-    const a = this.agentAt(nowMs, agent);
+  end(agent: number, conversationId: number): CctwinError | null {
+    const a = this.agentAt(agent);
     return a === null ? this.refused : this.finish(endBy(this.core, a, conversationId));
   }
 
-  wrapUp(nowMs: number, agent: number, conversationId: number, reason: string): CctwinError | null {
-    const a = this.agentAt(nowMs, agent);
+  wrapUp(agent: number, conversationId: number, reason: string): CctwinError | null {
+    const a = this.agentAt(agent);
     return a === null ? this.refused : this.finish(wrapUpBy(this.core, a, conversationId, reason));
   }
 
-  endSession(nowMs: number, agent: number, conversationId: number): CctwinError | null {
+  endSession(agent: number, conversationId: number): CctwinError | null {
     if (!this.core.tenant.agentsCanEndSessions) return this.core.refuse('E_SESSION_END_DISABLED');
-    const a = this.agentAt(nowMs, agent);
+    const a = this.agentAt(agent);
     return a === null ? this.refused : this.finish(endSessionBy(this.core, a, conversationId));
   }
 
-  setState(nowMs: number, agent: number, state: 'available' | 'idle', reason?: string): CctwinError | null {
-    const a = this.agentAt(nowMs, agent);
+  setState(agent: number, state: 'available' | 'idle', reason?: string): CctwinError | null {
+    const a = this.agentAt(agent);
     return a === null ? this.refused : this.finish(setStateOf(this.core, a, state, reason));
   }
 
   /** To exactly one of a queue or an agent, by name as in the command. */
-  transfer(nowMs: number, agent: number, conversationId: number, queue: string | undefined, target: string | undefined): CctwinError | null {
-    const a = this.agentAt(nowMs, agent);
+  transfer(agent: number, conversationId: number, queue: string | undefined, target: string | undefined): CctwinError | null {
+    const a = this.agentAt(agent);
     return a === null ? this.refused : this.finish(transferBy(this.core, a, conversationId, queue, target));
   }
 
-  conference(nowMs: number, agent: number, conversationId: number, queue: string | undefined, target: string | undefined): CctwinError | null {
-    const a = this.agentAt(nowMs, agent);
+  conference(agent: number, conversationId: number, queue: string | undefined, target: string | undefined): CctwinError | null {
+    const a = this.agentAt(agent);
     return a === null ? this.refused : this.finish(conferenceBy(this.core, a, conversationId, queue, target));
   }
 
-  endConference(nowMs: number, agent: number, conversationId: number): CctwinError | null {
-    const a = this.agentAt(nowMs, agent);
+  endConference(agent: number, conversationId: number): CctwinError | null {
+    const a = this.agentAt(agent);
     return a === null ? this.refused : this.finish(endConferenceBy(this.core, a, conversationId));
   }
 
   /** The offer's expiry timer fired (stale timers are normal and change nothing). */
-  timerFired(nowMs: number, offerId: number): CctwinError | null {
-    const early = this.start(nowMs);
+  timerFired(offerId: number): CctwinError | null {
+    const early = this.start();
     return early ?? this.finish(offerTimerFired(this.core, offerId));
   }
 
-  abandon(nowMs: number, conversationId: number): CctwinError | null {
-    const early = this.start(nowMs);
+  abandon(conversationId: number): CctwinError | null {
+    const early = this.start();
     return early ?? this.finish(abandonOf(this.core, conversationId));
   }
 
-  customerEnd(nowMs: number, conversationId: number): CctwinError | null {
-    const early = this.start(nowMs);
+  customerEnd(conversationId: number): CctwinError | null {
+    const early = this.start();
     return early ?? this.finish(customerEndOf(this.core, conversationId));
   }
 
@@ -126,8 +132,9 @@ export class LeanPort {
 
   private refused: CctwinError | null = null;
 
-  private start(nowMs: number): CctwinError | null {
+  private start(): CctwinError | null {
     const core = this.core;
+    const nowMs = this.clock[0]!;
     this.events.count = 0;
     core.recycle();
     if (nowMs < core.nowMs) return core.refuse('E_MALFORMED', `time went backwards: ${nowMs} < ${core.nowMs}`);
@@ -146,8 +153,8 @@ export class LeanPort {
   }
 
   /** start(), then the agent of a handle; null (with `refused` set) when either fails. */
-  private agentAt(nowMs: number, handle: number): Agent | null {
-    const early = this.start(nowMs);
+  private agentAt(handle: number): Agent | null {
+    const early = this.start();
     if (early !== null) {
       this.refused = early;
       return null;

@@ -63,6 +63,21 @@ export class IntervalSeries {
     if (i >= 0) this.totals.abandoned[i]!++;
   }
 
+  /** Where advance() took the slot-time to. */
+  private sinceMs = 0;
+
+  /**
+   * `held` and `staffed` slots were constant since the last advance (or 0)
+   * until the time in cell[0]: add their slot-time. The time comes in a
+   * Float64Array cell, not as an argument, so a call per event boxes no double.
+   */
+  advance(cell: Float64Array, held: number, staffed: number): void {
+    const to = cell[0]!;
+    if (!(to > this.sinceMs)) return;
+    this.addSlotTime(this.sinceMs, to, held, staffed);
+    this.sinceMs = to;
+  }
+
   /** `held` and `staffed` slots were constant from `fromMs` to `toMs`: spread their slot-time over the intervals. */
   addSlotTime(fromMs: number, toMs: number, held: number, staffed: number): void {
     const size = this.totals.intervalMs;

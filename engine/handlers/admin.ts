@@ -24,7 +24,7 @@ export function addAgent(core: EngineCore, cmd: AddAgent): CctwinError | null {
   }
   const agent: Agent = {
     index: core.agentList.length, id: cmd.agentId, name: cmd.name ?? cmd.agentId, state: 'idle', idleReason: 'Logged in',
-    capacity: cmd.capacity, queues, load: 0, offers: new SmallMap(), assignments: new SmallMap(), poolLinks: [],
+    capacity: cmd.capacity, queues, load: 0, offers: new SmallMap(), assignments: new SmallMap(),
   };
   core.agents.set(agent.id, agent);
   core.agentList.push(agent);

@@ -1,5 +1,5 @@
 // Lookups shared by the handlers: each returns the record or the refusal.
-import type { EngineCore } from '../core.js';
+import { Refusal, type EngineCore } from '../core.js';
 import type { Agent, Assignment, Conversation } from '../state/types.js';
 import type { CctwinError } from '../errors.js';
 
@@ -57,6 +57,7 @@ export function refuseIfClosed(core: EngineCore, c: Conversation): CctwinError |
   return null;
 }
 
+/** Whether a lookup gave a refusal (every refusal comes from EngineCore.refuse) rather than a record. */
 export function isRefusal(x: unknown): x is CctwinError {
-  return typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !('id' in x);
+  return x instanceof Refusal;
 }

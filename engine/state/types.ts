@@ -4,7 +4,6 @@ import type { Channel, ChannelRules } from '../model/channel.js';
 import type { AgentState, ConferenceStatus, EndState, OfferKind, TranscriptEntry } from '../events.js';
 import type { AgentPool } from '../routing/agent-pool.js';
 import type { WaitingList } from '../routing/waiting-list.js';
-import type { PoolLink } from '../routing/pools/pool-link.js';
 import type { SmallMap } from './small-map.js';
 
 export interface Queue {
@@ -46,8 +45,6 @@ export interface Agent {
   load: number;
   offers: SmallMap<number, Offer>;
   assignments: SmallMap<number, Assignment>;
-  /** What each routing pool the agent is in keeps on it. */
-  poolLinks: PoolLink[];
 }
 
 /** What an agent holds of one conversation. `released`: the session ended and freed the slot. */

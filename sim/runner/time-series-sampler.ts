@@ -13,6 +13,12 @@ export class TimeSeriesSampler {
     this.series = { stepSeconds: stepMs / 1000, queueLength: [], heldSlots: [], staffedSlots: [], agents: { available: [], engaged: [], idle: [], rona: [] } };
   }
 
+  /** sampleUpTo the time in cell[0] (a Float64Array: no double boxed per call). */
+  sampleBefore(cell: Float64Array, view: EngineView, staffedSlots: number): void {
+    const nowMs = cell[0]!;
+    if (this.nextAtMs < nowMs && this.nextAtMs < this.endMs) this.sampleUpTo(nowMs, view, staffedSlots);
+  }
+
   /** Take every sample due before `nowMs`: the state has not changed since the last event, which came before. */
   sampleUpTo(nowMs: number, view: EngineView, staffedSlots: number): void {
     while (this.nextAtMs < nowMs && this.nextAtMs < this.endMs) {

@@ -115,8 +115,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   let writingStream: CustomerModel | null = null;
   let writingCustomerId = '';
 
-  /** Virtual time, ms. */
-  let now = 0;
+  /**
+   * Virtual time in ms (clock[0]) and when the last planned accept is due
+   * (clock[1]): doubles the closures share live in a typed array, since a
+   * captured double would be boxed anew at every assignment.
+   */
+  const clock = new Float64Array(2);
+  // The lean port reads the time of each call from its own cell.
+  const portClock = port.clock;
   let events = 0;
   let heldSince = scenario.warmupMs;
   let heldArea = 0;
@@ -159,14 +165,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     }
     if (check) {
       const problems = checkEngineInvariants(engine);
-      if (problems.length > 0) throw new Error(`engine invariants broken at ${now} ms after ${what}: ${problems.join('; ')}`);
+      if (problems.length > 0) throw new Error(`engine invariants broken at ${clock[0]} ms after ${what}: ${problems.join('; ')}`);
     }
   };
 
   /** Any command, as an object: set-up, staffing (rare). */
   const run = (cmd: Command, timed: boolean): void => {
     const t0 = timed ? routeStart() : -1;
-    port.execute(cmd, now);
+    port.execute(cmd);
     routeEnd(t0);
     if (cmd.type === 'setState') offShift[port.agentHandle(cmd.agentId)] = cmd.state === 'idle' && cmd.reason === OFF_SHIFT ? 1 : 0;
     after(cmd.type);
@@ -182,14 +188,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
    * else changes: no event, draw or count depends on it.
    */
   let acceptPlannedFor = -1;
-  let acceptPlannedAt = 0;
 
   const react = (i: number): void => {
     switch (ev.types[i]) {
       case EV_TIMER: {
         const offerId = ev.offers[i]!;
         const atMs = ev.atMs[i]!;
-        if (offerId !== acceptPlannedFor || acceptPlannedAt > atMs) queue.push(atMs, A.ENGINE_TIMER, offerId);
+        if (offerId !== acceptPlannedFor || clock[1] > atMs) queue.push(atMs, A.ENGINE_TIMER, offerId);
         break;
       }
       case EV_OFFER: {
@@ -198,15 +203,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         acceptPlannedFor = -1;
         if (delay >= 0) {
           acceptPlannedFor = ev.offers[i]!;
-          acceptPlannedAt = now + delay;
-          queue.push(acceptPlannedAt, A.agentAction(A.ACCEPT, agent), acceptPlannedFor);
+          clock[1] = clock[0] + delay;
+          queue.push(clock[1], A.agentAction(A.ACCEPT, agent), acceptPlannedFor);
         }
         break;
       }
       case EV_AGENT_STATE:
         if (AGENT_STATE_CODES[ev.codes[i]!] === 'rona') {
           const agent = ev.agents[i]!;
-          queue.push(now + models[agent]!.ronaRecoveryMs(), A.agentAction(A.SET_AVAILABLE, agent), 0);
+          queue.push(clock[0] + models[agent]!.ronaRecoveryMs(), A.agentAction(A.SET_AVAILABLE, agent), 0);
         }
         break;
       case EV_ARRIVED: {
@@ -221,7 +226,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         }
         conversations.set(id, sim);
         const patience = sim.stream.patienceMs();
-        if (patience >= 0) queue.push(now + patience, A.PATIENCE, id);
+        if (patience >= 0) queue.push(clock[0] + patience, A.PATIENCE, id);
         break;
       }
       case EV_CONVERSATION:
@@ -229,20 +234,20 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         break;
       case EV_WRAP_UP_REQUIRED: {
         const agent = ev.agents[i]!;
-        queue.push(now + models[agent]!.wrapUpMs(), A.agentAction(A.WRAP_UP, agent), ev.conversations[i]!);
+        queue.push(clock[0] + models[agent]!.wrapUpMs(), A.agentAction(A.WRAP_UP, agent), ev.conversations[i]!);
         break;
       }
       case EV_CUSTOMER_ENDED:
       case EV_INTERRUPTED: {
         const agent = ev.agents[i]!;
-        queue.push(now + models[agent]!.reactAfterMs(), A.agentAction(A.END, agent), ev.conversations[i]!);
+        queue.push(clock[0] + models[agent]!.reactAfterMs(), A.agentAction(A.END, agent), ev.conversations[i]!);
         break;
       }
       case EV_SESSION_ENDED: {
         const sim = conversations.get(ev.conversations[i]!);
         if (sim !== undefined) {
           const backAfterMs = sim.stream.returnAfterMs();
-          const atMs = now + backAfterMs;
+          const atMs = clock[0] + backAfterMs;
           if (backAfterMs >= 0 && atMs < scenario.durationMs) queue.push(atMs, A.RETURN, { arrival: arrivals[sim.stream.index]!, customerId: sim.customerId } satisfies Return);
         }
         break;
@@ -268,24 +273,24 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     const end = A.agentAction(A.END, agent);
     switch (turn.outcome) {
       case 'leaveConference':
-        queue.push(now + turn.handleMs, A.LEAVE_CONFERENCE, conversationId);
+        queue.push(clock[0] + turn.handleMs, A.LEAVE_CONFERENCE, conversationId);
         return;
       case 'transfer':
-        queue.push(now + turn.midMs, A.agentAction(A.TRANSFER, agent), conversationId);
+        queue.push(clock[0] + turn.midMs, A.agentAction(A.TRANSFER, agent), conversationId);
         return;
       case 'conference':
-        queue.push(now + turn.midMs, A.agentAction(A.CONFERENCE, agent), conversationId);
-        queue.push(now + turn.handleMs, end, conversationId);
+        queue.push(clock[0] + turn.midMs, A.agentAction(A.CONFERENCE, agent), conversationId);
+        queue.push(clock[0] + turn.handleMs, end, conversationId);
         return;
       case 'customerEnds':
-        queue.push(now + turn.midMs, A.CUSTOMER_END, conversationId);
+        queue.push(clock[0] + turn.midMs, A.CUSTOMER_END, conversationId);
         return;
       case 'sessionEnd':
-        queue.push(now + turn.handleMs, A.agentAction(A.END_SESSION, agent), conversationId);
-        queue.push(now + turn.handleMs, end, conversationId);
+        queue.push(clock[0] + turn.handleMs, A.agentAction(A.END_SESSION, agent), conversationId);
+        queue.push(clock[0] + turn.handleMs, end, conversationId);
         return;
       case 'end':
-        queue.push(now + turn.handleMs, end, conversationId);
+        queue.push(clock[0] + turn.handleMs, end, conversationId);
         return;
     }
   };
@@ -298,7 +303,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     // The behaviour model's rule: the agent the queue's routing would pick, or another queue.
     const to = chooseTarget(transferCandidates(scenario.queues, c.queue, view.pickTarget(conversationId)), sim.stream.targetDraw());
     if (to === null) return;
-    port.transfer(now, agent, conversationId, to.queue, to.agent);
+    port.transfer(agent, conversationId, to.queue, to.agent);
     after('transfer');
   };
 
@@ -309,7 +314,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     // The behaviour model's rule: the agent the queue's routing would pick, or (where the channel allows it) the queue.
     const to = chooseTarget(conferenceCandidates(c.queue, c.conferenceToQueue, view.pickTarget(conversationId)), sim.stream.targetDraw());
     if (to === null) return;
-    port.conference(now, agent, conversationId, to.queue, to.agent);
+    port.conference(agent, conversationId, to.queue, to.agent);
     after('conference');
   };
 
@@ -318,15 +323,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     if (c === undefined || c.conferenceStatus !== 'active' || c.ownerId === null || c.conferenceAgentId === null) return;
     const sim = conversations.get(conversationId)!;
     if (sim.stream.invitedLeaves()) {
-      port.endConference(now, port.agentHandle(c.conferenceAgentId), conversationId);
+      port.endConference(port.agentHandle(c.conferenceAgentId), conversationId);
       after('endConference');
       return;
     }
     // The first agent hands over: the invited agent keeps the chat and ends it later.
     const staying = port.agentHandle(c.conferenceAgentId);
-    port.endConference(now, port.agentHandle(c.ownerId), conversationId);
+    port.endConference(port.agentHandle(c.ownerId), conversationId);
     after('endConference');
-    queue.push(now + sim.stream.handleMs(), A.agentAction(A.END, staying), conversationId);
+    queue.push(clock[0] + sim.stream.handleMs(), A.agentAction(A.END, staying), conversationId);
   };
 
   // ---- set-up: assets, agents (logged in as their staffing says), arrival streams ----
@@ -361,7 +366,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     const channel = stream.spec.channel;
     const proactive = channel === 'livechat' && stream.proactive();
     const t0 = routeStart();
-    port.customerMessage(now, arrival.asset, customerId, text, undefined, channel === 'sms' || channel === 'whatsapp' ? customerId : undefined, proactive);
+    port.customerMessage(arrival.asset, customerId, text, undefined, channel === 'sms' || channel === 'whatsapp' ? customerId : undefined, proactive);
     routeEnd(t0);
     after('customerMessage');
     writingStream = null;
@@ -381,13 +386,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
       heldArea += view.heldSlots() * (until - heldSince);
       heldSince = until;
     }
+    clock[0] = t;
+    portClock[0] = t;
     if (t > slotTimeSince) {
-      intervals.addSlotTime(slotTimeSince, t, view.heldSlots(), roster.staffedSlots);
-      sampler.sampleUpTo(t, view, roster.staffedSlots);
+      intervals.advance(clock, view.heldSlots(), roster.staffedSlots);
+      sampler.sampleBefore(clock, view, roster.staffedSlots);
       slotTimeSince = t;
     }
-    now = t;
-    if ((++events & 0x1fff) === 0 && options.onProgress) options.onProgress(now, events);
+    if ((++events & 0x1fff) === 0 && options.onProgress) options.onProgress(clock[0], events);
     switch (action) {
       case A.ARRIVAL: {
         const arrival = ref as Arrival;
@@ -398,13 +404,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
       }
       case A.ENGINE_TIMER: {
         const t0 = routeStart();
-        port.timerFired(now, ref as number);
+        port.timerFired(ref as number);
         routeEnd(t0);
         after('timerFired');
         break;
       }
       case A.ACCEPT:
-        port.accept(now, A.agentOf(kind), ref as number);
+        port.accept(A.agentOf(kind), ref as number);
         after('accept');
         break;
       case A.SET_AVAILABLE: {
@@ -412,24 +418,24 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         // An agent whose shift ended while it was in RONA stays logged out.
         if (offShift[agent] === 1) break;
         const t0 = routeStart();
-        port.setState(now, agent, 'available');
+        port.setState(agent, 'available');
         routeEnd(t0);
         after('setState');
         break;
       }
       case A.WRAP_UP: {
         const t0 = routeStart();
-        port.wrapUp(now, A.agentOf(kind), ref as number, WRAP_UP_REASON);
+        port.wrapUp(A.agentOf(kind), ref as number, WRAP_UP_REASON);
         routeEnd(t0);
         after('wrapUp');
         break;
       }
       case A.END:
-        port.end(now, A.agentOf(kind), ref as number);
+        port.end(A.agentOf(kind), ref as number);
         after('end');
         break;
       case A.END_SESSION:
-        port.endSession(now, A.agentOf(kind), ref as number);
+        port.endSession(A.agentOf(kind), ref as number);
         after('endSession');
         break;
       case A.STAFFING:
@@ -440,13 +446,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         const state = view.stateOf(id);
         // Patience runs from arrival until the first answer; a later wait (after a transfer) is not abandonment.
         if ((state === 'queued' || state === 'offered') && view.answeredAtMs(id) < 0) {
-          port.abandon(now, id);
+          port.abandon(id);
           after('abandon');
         }
         break;
       }
       case A.CUSTOMER_END:
-        port.customerEnd(now, ref as number);
+        port.customerEnd(ref as number);
         after('customerEnd');
         break;
       case A.RETURN: {
@@ -474,7 +480,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   recorder.finish(view.openConversationIds());
   const windowMs = Math.max(0, measureEndMs - scenario.warmupMs);
   return {
-    recorder, seed, simulatedMs: now, events, wallMs: performance.now() - wallStart, agents,
+    recorder, seed, simulatedMs: clock[0], events, wallMs: performance.now() - wallStart, agents,
     occupancy: staffedArea > 0 && windowMs > 0 ? heldArea / staffedArea : 0,
     intervals: intervals.totals,
     timeSeries: sampler.series,
