@@ -12,6 +12,7 @@ import { isBefore } from './routing/waiting-list.js';
 import { maskIdentityField } from './masking/index.js';
 import { ObjectEvents, type EventSink } from './event-sink.js';
 import { IntMap } from './int-map.js';
+import { ConversationRecord, type CustomerNamer } from './state/conversation-record.js';
 
 export type TextMasker = (text: string) => string;
 
@@ -116,41 +117,38 @@ export class EngineCore {
   // medium-lived garbage (what made most of its work). A record freed during
   // a command is reused only from the next command on: nothing still reading
   // it in the command that freed it can see it change.
-  private readonly spareConversations: Conversation[] = [];
   private readonly spareOffers: Offer[] = [];
   private readonly spareAssignments: Assignment[] = [];
-  private readonly freedConversations: Conversation[] = [];
+  private readonly freedConversations: ConversationRecord[] = [];
   private readonly freedOffers: Offer[] = [];
   private readonly freedAssignments: Assignment[] = [];
 
   /** Called as each command starts: what the last one freed becomes reusable. */
   recycle(): void {
-    moveAll(this.freedConversations, this.spareConversations);
+    moveAll(this.freedConversations, this.spareRecords);
     moveAll(this.freedOffers, this.spareOffers);
     moveAll(this.freedAssignments, this.spareAssignments);
   }
 
-  /** A new conversation with a new id, queued on its asset's queue (not yet listed anywhere). */
-  newConversation(asset: Asset, customerId: string, customerName: string, customerNumber: string, proactive: boolean): Conversation {
+  /** The spare conversation records (pooled; the class is in state/conversation-record.ts). */
+  private readonly spareRecords: ConversationRecord[] = [];
+
+  /**
+   * A new conversation with a new id, queued on its asset's queue (not yet
+   * listed anywhere). The customer: `customerId`, or (null) the driver's
+   * number `customerKey` named by `namer` when shown; see ConversationRecord.
+   */
+  newConversation(
+    asset: Asset, customerId: string | null, customerKey: number, namer: CustomerNamer | null,
+    name: string | null, number: string | null, numberIsId: boolean, proactive: boolean,
+  ): Conversation {
     const id = this.nextConversationId++;
     if (id > MAX_ID) throw new RangeError(`more than ${MAX_ID} conversations in one engine`);
     const now = this.nowMs;
-    const c = this.spareConversations.pop();
-    if (c === undefined) {
-      return {
-        id, asset, customerId, customerName, customerNumber, proactive,
-        arrivedAtMs: now, enqueuedAtMs: now, enqueueSeq: 0, queue: asset.queue,
-        state: 'queued', queuedKind: 'new', answeredAtMs: -1, heldBy: [],
-        owner: null, conferenceAgent: null, conferenceStatus: 'none', offer: null,
-        interrupted: false, customerEnded: false, sessionEnded: false, transcript: [],
-        transcriptBytes: 0, droppedLines: 0, prev: null, next: null, listed: false,
-      };
-    }
+    const c = this.spareRecords.pop() ?? new ConversationRecord(asset);
     c.id = id;
     c.asset = asset;
-    c.customerId = customerId;
-    c.customerName = customerName;
-    c.customerNumber = customerNumber;
+    c.setCustomer(customerId, customerKey, namer, name, number, numberIsId);
     c.proactive = proactive;
     c.arrivedAtMs = now;
     c.enqueuedAtMs = now;
@@ -345,7 +343,8 @@ export class EngineCore {
   /** Close the conversation to the customer: their next message starts a new one. */
   closeToCustomer(c: Conversation): void {
     if (c.listed) {
-      c.asset.byCustomer.delete(c.customerId);
+      if (c.customerKey >= 0) c.asset.byCustomerKey.delete(c.customerKey);
+      else c.asset.byCustomer.delete(c.customerId);
       c.listed = false;
     }
   }
@@ -365,7 +364,7 @@ export class EngineCore {
   }
 
   forgetIfDone(c: Conversation): void {
-    if (c.state === 'ended' && c.heldBy.length === 0 && c.offer === null && this.conversations.delete(c.id)) this.freedConversations.push(c);
+    if (c.state === 'ended' && c.heldBy.length === 0 && c.offer === null && this.conversations.delete(c.id)) this.freedConversations.push(c as ConversationRecord);
   }
 
   /**

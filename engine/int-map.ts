@@ -1,10 +1,11 @@
 // A Map for whole-number keys (conversation and offer ids): open addressing
 // with linear probing over a typed array of keys, at most half full, and
 // deletion by shifting back (no tombstones). Ids grow one by one and the
-// live ones form a moving window, so a key's slot is the key itself modulo
-// the table size and probes are rare. Setting and deleting allocate nothing
+// live ones form a moving window; probes are rare. Setting and deleting allocate nothing
 // once the table has grown to the largest number of live keys; a V8 Map
 // rehashes into new tables as deleted entries pile up, and hashes every key.
+// A key's home slot is its Fibonacci hash (the key times 2^32/phi, top
+// bits): consecutive ids spread evenly, and so do keys in any stride.
 // Iteration (rare: views, tests) gives the keys in ascending order, which
 // for ids handed out one by one is the order they were set in, as a Map's.
 const EMPTY = -1;
@@ -13,6 +14,8 @@ export class IntMap<V> {
   private keysOf: Float64Array;
   private valuesOf: (V | undefined)[];
   private mask: number;
+  /** 32 - log2(table size): the hash keeps the top bits. */
+  private shift: number;
   private count = 0;
 
   constructor(capacity = 64) {
@@ -21,6 +24,12 @@ export class IntMap<V> {
     this.keysOf = new Float64Array(cap).fill(EMPTY);
     this.valuesOf = new Array<V | undefined>(cap).fill(undefined);
     this.mask = cap - 1;
+    this.shift = 32 - Math.log2(cap);
+  }
+
+  /** The home slot of a key. */
+  private home(key: number): number {
+    return Math.imul(key | 0, 0x9e3779b1) >>> this.shift;
   }
 
   get size(): number {
@@ -31,7 +40,7 @@ export class IntMap<V> {
   private find(key: number): number {
     const keys = this.keysOf;
     const mask = this.mask;
-    let i = (key >>> 0) & mask;
+    let i = this.home(key);
     for (;;) {
       const k = keys[i];
       if (k === key) return i;
@@ -53,7 +62,7 @@ export class IntMap<V> {
     if (!(key >= 0 && Number.isInteger(key))) throw new RangeError(`IntMap keys are whole numbers >= 0, not ${key}`);
     const keys = this.keysOf;
     const mask = this.mask;
-    let i = (key >>> 0) & mask;
+    let i = this.home(key);
     for (;;) {
       const k = keys[i];
       if (k === key) {
@@ -81,7 +90,7 @@ export class IntMap<V> {
       j = (j + 1) & mask;
       const k = keys[j];
       if (k === EMPTY) break;
-      const home = (k >>> 0) & mask;
+      const home = this.home(k);
       // Move k into the hole unless its home lies cyclically in (i, j].
       if (i <= j ? home <= i || home > j : home <= i && home > j) {
         keys[i] = k;
@@ -108,6 +117,7 @@ export class IntMap<V> {
     this.keysOf = new Float64Array(cap).fill(EMPTY);
     this.valuesOf = new Array<V | undefined>(cap).fill(undefined);
     this.mask = cap - 1;
+    this.shift = 32 - Math.log2(cap);
     this.count = 0;
     for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== EMPTY) this.set(oldKeys[i]!, oldValues[i] as V);
   }

@@ -66,7 +66,11 @@ function viaPort(port: LeanPort, cmd: Command, now: number): string | null {
     case 'customerMessage': {
       const c = cmd as Extract<Command, { type: 'customerMessage' }>;
       const asset = port.assetHandle(c.assetId);
-      refusal = asset < 0 ? port.execute(cmd) : port.customerMessage(asset, c.customerId, c.text, c.name, c.number, c.proactive === true);
+      // Odd-numbered customers by number (read back as `c<n>`), the others by string id.
+      const n = /^c(\d+)$/.exec(c.customerId);
+      if (asset < 0) refusal = port.execute(cmd);
+      else if (n !== null && Number(n[1]) % 2 === 1 && c.name === undefined && c.number === undefined) refusal = port.customerMessageKeyed(asset, Number(n[1]), c.text, false, c.proactive === true);
+      else refusal = port.customerMessage(asset, c.customerId, c.text, c.name, c.number, c.proactive === true);
       break;
     }
     case 'accept': { const c = cmd as Extract<Command, { type: 'accept' }>; refusal = port.accept(h(c.agentId), c.offerId); break; }
@@ -154,6 +158,7 @@ describe('the lean port', () => {
         const objectsEngine = make();
         const leanEngine = make();
         const port = leanEngine.lean();
+        port.nameCustomers((key) => `c${key}`);
         const setup: Command[] = [
           { type: 'addAsset', assetId: 'wa', channel: 'whatsapp', queue: 'q', label: 'wa' },
           { type: 'addAsset', assetId: 'chat', channel: 'livechat', queue: 'q', label: 'chat' },
@@ -200,5 +205,32 @@ describe('the lean port', () => {
     port.clock[0] = 1_500;
     expect(port.setState(0, 'available')).toBe(null);
     expect(port.events.count).toBe(1);
+  });
+
+  it('numbered customers: their next message joins their open conversation, their id is made only when shown', () => {
+    const engine = new Engine({ queues: [{ name: 'q' }], quiet: true, mask: (t) => t });
+    const port = engine.lean();
+    const named: number[] = [];
+    port.nameCustomers((key) => {
+      named.push(key);
+      return `s0-${key}`;
+    });
+    port.execute({ type: 'addAsset', assetId: 'sms', channel: 'sms', queue: 'q', label: 'n' });
+    const sms = port.assetHandle('sms');
+    port.clock[0] = 1_000;
+    expect(port.customerMessageKeyed(sms, 7, 'hello', true, false)).toBe(null);
+    const id = port.events.conversations[0]!;
+    expect(port.customerMessageKeyed(sms, 7, 'still there?', true, false)).toBe(null);
+    expect(port.events.count).toBe(0); // no new conversation: the same customer's open one
+    expect(port.customerMessageKeyed(sms, 8, 'me too', true, false)).toBe(null);
+    expect(port.events.conversations[0]).toBe(id + 1);
+    expect(named).toEqual([]);
+    expect(engine.view.conversation(id)!.customerId).toBe('s0-7');
+    expect(engine.view.customerOf(id)).toEqual({ name: 's0-7', number: 's0-7' });
+    expect(engine.view.history(id).map((l) => l.text)).toEqual(['hello', 'still there?']);
+    expect(named).toEqual([7]); // once, then kept
+    expect(port.customerMessageKeyed(sms, -1, 'x', false, false)?.code).toBe('E_MALFORMED');
+    expect(port.customerMessageKeyed(sms, 1.5, 'x', false, false)?.code).toBe('E_MALFORMED');
+    expect(checkInvariants(engine.core)).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ import { EventBuffer } from './event-buffer.js';
 import { setStateOf } from './handlers/agent-state.js';
 import { acceptBy, offerTimerFired } from './handlers/offers.js';
 import { endBy, endSessionBy, wrapUpBy } from './handlers/ending.js';
-import { customerMessageOn } from './handlers/messages.js';
+import { customerMessageKeyed, customerMessageOn } from './handlers/messages.js';
 import { abandonOf, customerEndOf } from './handlers/customer.js';
 import { transferBy } from './handlers/transfer.js';
 import { conferenceBy, endConferenceBy } from './handlers/conference.js';
@@ -69,6 +69,29 @@ export class LeanPort {
     if (a === undefined || !a.live) return this.finish(this.core.refuse('E_UNKNOWN_ASSET', `handle ${asset}`));
     return this.finish(customerMessageOn(this.core, a, customerId, text, name, number, proactive));
   }
+
+  /**
+   * A customer's message, the customer named by a whole number >= 0 rather
+   * than a string: their string id (views, event objects) is made by the
+   * namer (nameCustomers) only when something shows it. The same rules as
+   * customerMessage; numbered and string-named customers are told apart, so
+   * a driver names its customers one way. `numberIsId`: the customer's
+   * number is their id (SMS, WhatsApp).
+   */
+  customerMessageKeyed(asset: number, customerKey: number, text: string, numberIsId: boolean, proactive: boolean): CctwinError | null {
+    const early = this.start();
+    if (early !== null) return early;
+    const a = this.core.assetList[asset];
+    if (a === undefined || !a.live) return this.finish(this.core.refuse('E_UNKNOWN_ASSET', `handle ${asset}`));
+    return this.finish(customerMessageKeyed(this.core, a, customerKey, this.namer, text, numberIsId, proactive));
+  }
+
+  /** How numbered customers' string ids read (default: the number). */
+  nameCustomers(namer: (customerKey: number) => string): void {
+    this.namer = namer;
+  }
+
+  private namer: (customerKey: number) => string = String;
 
   accept(agent: number, offerId: number): CctwinError | null {
     const a = this.agentAt(agent);

@@ -6,6 +6,7 @@ import type { Agent, Asset, Queue } from '../state/types.js';
 import type { TenantSettings } from '../model/tenant.js';
 import { isChannel } from '../model/channel.js';
 import { SmallMap } from '../state/small-map.js';
+import { IntMap } from '../int-map.js';
 
 type AddAgent = Extract<Command, { type: 'addAgent' }>;
 type AddAsset = Extract<Command, { type: 'addAsset' }>;
@@ -41,7 +42,7 @@ export function addAsset(core: EngineCore, cmd: AddAsset): CctwinError | null {
   if (queue === undefined) return core.refuse('E_UNKNOWN_QUEUE', cmd.queue);
   const asset: Asset = {
     index: core.assetList.length, live: true, id: cmd.assetId, channel: cmd.channel, rules: core.channelRules[cmd.channel], queue,
-    label: cmd.label ?? cmd.assetId, open: 0, byCustomer: new Map(),
+    label: cmd.label ?? cmd.assetId, open: 0, byCustomer: new Map(), byCustomerKey: new IntMap(),
   };
   core.assets.set(cmd.assetId, asset);
   core.assetList.push(asset);

@@ -6,7 +6,8 @@
 import { utf8Length, type EngineCore } from '../core.js';
 import type { Command } from '../commands.js';
 import type { CctwinError } from '../errors.js';
-import type { Asset } from '../state/types.js';
+import type { Asset, Conversation } from '../state/types.js';
+import type { CustomerNamer } from '../state/conversation-record.js';
 import { findActiveHolding, findHolding, isRefusal, refuseIfClosed } from './lookup.js';
 
 type Reply = Extract<Command, { type: 'reply' }>;
@@ -59,14 +60,40 @@ export function customerMessageOn(
 ): CctwinError | null {
   if (typeof text !== 'string' || typeof customerId !== 'string') return core.refuse('E_MALFORMED', 'customerId and text must be strings');
   const open = asset.byCustomer.get(customerId);
-  if (open !== undefined) {
-    const entry = core.record(open, 'customer', text, undefined, false);
-    if (!core.quiet && (open.owner !== null || open.conferenceAgent !== null)) {
-      core.emit({ type: 'message', conversationId: open.id, customerId: open.customerId, from: 'customer', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: core.agentIdsOf(open) });
-    }
-    return null;
+  if (open !== undefined) return toOpenConversation(core, open, text);
+  const c = core.newConversation(asset, customerId, -1, null, name ?? null, number ?? '', false, proactive && asset.channel === 'livechat');
+  asset.byCustomer.set(customerId, c);
+  return opened(core, asset, c, text);
+}
+
+/**
+ * The same for a customer a driver names by number (a whole number >= 0,
+ * its string id made by `namer` only when something shows it): the lean
+ * port's form. `numberIsId`: the customer's number is their id (SMS, WhatsApp).
+ */
+export function customerMessageKeyed(
+  core: EngineCore, asset: Asset, customerKey: number, namer: CustomerNamer, text: string, numberIsId: boolean, proactive: boolean,
+): CctwinError | null {
+  if (typeof text !== 'string' || !(customerKey >= 0 && Number.isInteger(customerKey))) return core.refuse('E_MALFORMED', 'a customer key is a whole number >= 0 and text a string');
+  const open = asset.byCustomerKey.get(customerKey);
+  if (open !== undefined) return toOpenConversation(core, open, text);
+  const c = core.newConversation(asset, null, customerKey, namer, null, null, numberIsId, proactive && asset.channel === 'livechat');
+  asset.byCustomerKey.set(customerKey, c);
+  return opened(core, asset, c, text);
+}
+
+/** A message on the customer's open conversation. */
+function toOpenConversation(core: EngineCore, open: Conversation, text: string): null {
+  const entry = core.record(open, 'customer', text, undefined, false);
+  if (!core.quiet && (open.owner !== null || open.conferenceAgent !== null)) {
+    core.emit({ type: 'message', conversationId: open.id, customerId: open.customerId, from: 'customer', text, maskedText: entry.maskedText, atMs: core.nowMs, agentIds: core.agentIdsOf(open) });
   }
-  const c = core.newConversation(asset, customerId, name ?? customerId, number ?? '', proactive && asset.channel === 'livechat');
+  return null;
+}
+
+/** A new conversation, just listed as its customer's: its first line, then it arrives and is queued. */
+function opened(core: EngineCore, asset: Asset, c: Conversation, text: string): null {
+  c.listed = true;
   if (text.length > 0) {
     // One line is always kept, however long: no cap to apply yet.
     const first = core.entry('customer', text, undefined, false);
@@ -74,8 +101,6 @@ export function customerMessageOn(
     c.transcriptBytes = utf8Length(first.maskedText);
   }
   core.conversations.set(c.id, c);
-  asset.byCustomer.set(c.customerId, c);
-  c.listed = true;
   asset.open++;
   core.sink.arrived(c);
   core.enqueue(c, asset.queue, false);

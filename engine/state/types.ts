@@ -5,6 +5,7 @@ import type { AgentState, ConferenceStatus, EndState, OfferKind, TranscriptEntry
 import type { AgentPool } from '../routing/agent-pool.js';
 import type { WaitingList } from '../routing/waiting-list.js';
 import type { SmallMap } from './small-map.js';
+import type { IntMap } from '../int-map.js';
 
 export interface Queue {
   /** Handle: its place in EngineCore.queueList. */
@@ -30,6 +31,8 @@ export interface Asset {
   open: number;
   /** Each customer's open conversation here: where their next message goes. */
   byCustomer: Map<string, Conversation>;
+  /** The same for customers a driver names by number (LeanPort.customerMessageKeyed). */
+  byCustomerKey: IntMap<Conversation>;
 }
 
 export interface Agent {
@@ -72,9 +75,17 @@ export type ConversationState = 'queued' | 'offered' | 'active' | 'ended';
 export interface Conversation {
   id: number;
   asset: Asset;
-  customerId: string;
-  customerName: string;
-  customerNumber: string;
+  /**
+   * The customer: by string id (Engine.execute), or by a driver's number
+   * (customerKey >= 0; the string id is then made only when something shows
+   * it, by the driver's naming function). Name and number default as the
+   * command says: the name to the id, the number to '' (or to the id when
+   * the driver says the id is a number).
+   */
+  readonly customerId: string;
+  readonly customerKey: number;
+  readonly customerName: string;
+  readonly customerNumber: string;
   proactive: boolean;
   arrivedAtMs: number;
   /** Place in its queue; RONA keeps it, a transfer to a queue sets it anew. */

@@ -50,11 +50,13 @@ export function checkInvariants(core: EngineCore): string[] {
   const openOn = new Map<object, number>();
   for (const c of core.conversations.values()) {
     if (c.state !== 'ended') openOn.set(c.asset, (openOn.get(c.asset) ?? 0) + 1);
-    if (c.listed !== (c.asset.byCustomer.get(c.customerId) === c)) problems.push(`conversation ${c.id} listed ${c.listed} but its customer's entry says otherwise`);
+    const entry = c.customerKey >= 0 ? c.asset.byCustomerKey.get(c.customerKey) : c.asset.byCustomer.get(c.customerId);
+    if (c.listed !== (entry === c)) problems.push(`conversation ${c.id} listed ${c.listed} but its customer's entry says otherwise`);
   }
   for (const asset of core.assets.values()) {
     if (asset.open !== (openOn.get(asset) ?? 0)) problems.push(`asset ${asset.id} counts ${asset.open} open conversations, holds ${openOn.get(asset) ?? 0}`);
-    for (const [customerId, c] of asset.byCustomer) if (!c.listed || c.customerId !== customerId) problems.push(`asset ${asset.id} lists ${c.id} for ${customerId} wrongly`);
+    for (const [customerId, c] of asset.byCustomer) if (!c.listed || c.customerKey >= 0 || c.customerId !== customerId) problems.push(`asset ${asset.id} lists ${c.id} for ${customerId} wrongly`);
+    for (const [key, c] of asset.byCustomerKey) if (!c.listed || c.customerKey !== key) problems.push(`asset ${asset.id} lists ${c.id} for customer number ${key} wrongly`);
   }
 
   for (const c of core.conversations.values()) {

@@ -66,7 +66,8 @@ export interface RunOutcome {
 
 interface ConversationSim {
   stream: CustomerModel;
-  customerId: string;
+  /** The customer's number (see Arrival.served). */
+  customerKey: number;
   /** The first owner's plan has been drawn; later owners just work and end it. */
   planned: boolean;
 }
@@ -76,11 +77,18 @@ interface Arrival {
   /** The engine's handle of the stream's channel asset. */
   asset: number;
   next: () => number;
+  /**
+   * Customers of the stream so far. Customer n of stream i (of S) is number
+   * n * S + i to the engine (the lean port's numbered customers), read
+   * `s<i>-<n>` where an id is shown, as the behaviour model names them
+   * (CustomerModel.nextCustomerId): no string is made per arrival.
+   */
+  served: number;
 }
 
 interface Return {
   arrival: Arrival;
-  customerId: string;
+  customerKey: number;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -113,7 +121,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const spareSims: ConversationSim[] = [];
   /** The stream whose customer is writing right now, so its `arrived` event finds its model. */
   let writingStream: CustomerModel | null = null;
-  let writingCustomerId = '';
+  let writingCustomerKey = -1;
 
   /**
    * Virtual time in ms (clock[0]) and when the last planned accept is due
@@ -218,10 +226,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         const id = ev.conversations[i]!;
         let sim = spareSims.pop();
         if (sim === undefined) {
-          sim = { stream: writingStream!, customerId: writingCustomerId, planned: false };
+          sim = { stream: writingStream!, customerKey: writingCustomerKey, planned: false };
         } else {
           sim.stream = writingStream!;
-          sim.customerId = writingCustomerId;
+          sim.customerKey = writingCustomerKey;
           sim.planned = false;
         }
         conversations.set(id, sim);
@@ -248,7 +256,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         if (sim !== undefined) {
           const backAfterMs = sim.stream.returnAfterMs();
           const atMs = clock[0] + backAfterMs;
-          if (backAfterMs >= 0 && atMs < scenario.durationMs) queue.push(atMs, A.RETURN, { arrival: arrivals[sim.stream.index]!, customerId: sim.customerId } satisfies Return);
+          if (backAfterMs >= 0 && atMs < scenario.durationMs) queue.push(atMs, A.RETURN, { arrival: arrivals[sim.stream.index]!, customerKey: sim.customerKey } satisfies Return);
         }
         break;
       }
@@ -348,9 +356,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     if (change.atMs === 0) for (const cmd of roster.apply(change)) run(cmd, false);
     else if (change.atMs < scenario.durationMs) queue.push(change.atMs, A.STAFFING, change);
   }
+  const streamCount = streams.length;
+  port.nameCustomers((key) => `s${key % streamCount}-${Math.floor(key / streamCount)}`);
   const arrivals: Arrival[] = streams.map((stream, i) => {
     const process = createArrivalProcess(stream.spec.arrivals, scenario.durationMs, createRng(deriveSeed(seed, 'arrivals', i)));
-    return { stream, asset: port.assetHandle(stream.assetId), next: () => process.next() };
+    return { stream, asset: port.assetHandle(stream.assetId), next: () => process.next(), served: 0 };
   });
   for (const arrival of arrivals) {
     const first = arrival.next();
@@ -358,15 +368,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   }
 
   const messages = scenario.messages === null ? null : createMessageGenerator(deriveSeed(seed, 'messages'), scenario.messages);
-  const write = (arrival: Arrival, customerId: string): void => {
+  const write = (arrival: Arrival, customerKey: number): void => {
     const stream = arrival.stream;
     writingStream = stream;
-    writingCustomerId = customerId;
+    writingCustomerKey = customerKey;
     const text = messages === null ? 'Hello, I need some help please' : messages.next().text;
     const channel = stream.spec.channel;
     const proactive = channel === 'livechat' && stream.proactive();
     const t0 = routeStart();
-    port.customerMessage(arrival.asset, customerId, text, undefined, channel === 'sms' || channel === 'whatsapp' ? customerId : undefined, proactive);
+    port.customerMessageKeyed(arrival.asset, customerKey, text, channel === 'sms' || channel === 'whatsapp', proactive);
     routeEnd(t0);
     after('customerMessage');
     writingStream = null;
@@ -397,7 +407,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     switch (action) {
       case A.ARRIVAL: {
         const arrival = ref as Arrival;
-        write(arrival, arrival.stream.nextCustomerId());
+        write(arrival, ++arrival.served * streamCount + arrival.stream.index);
         const next = arrival.next();
         if (Number.isFinite(next)) queue.push(next, A.ARRIVAL, arrival);
         break;
@@ -457,7 +467,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
         break;
       case A.RETURN: {
         const r = ref as Return;
-        write(r.arrival, r.customerId);
+        write(r.arrival, r.customerKey);
         break;
       }
       case A.TRANSFER:
