@@ -3,7 +3,7 @@
 // file or pipe (with --progress) it writes a plain line now and then. With no
 // known total it shows the elapsed time and a count only. Progress comes from
 // update() or, with follow(), is read at each redraw (counters that worker
-// threads write: sim/parallel/task-progress.ts).
+// threads write: pipeline/threads/task-progress.ts).
 export interface ProgressStream {
   write(text: string): unknown;
   isTTY?: boolean;

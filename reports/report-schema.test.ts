@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../sim/runner/simulate.js';
 import { agentGroup, customerStream, scenario } from '../sim/runner/testing/scenario-fixture.js';
-import { runReplication, replicationSeed } from '../sim/parallel/replicate.js';
+import { runReplication, replicationSeed } from '../pipeline/threads/replicate.js';
 import { buildMergedReport } from './merged-report.js';
 import { sampleReport } from './sample-report.js';
 import { fixtureRun } from './html/fixture-report.js';

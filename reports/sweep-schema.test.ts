@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { runSweepCommand } from '../bin/commands/sweep.js';
-import { runSweep } from '../sim/sweep/sweep.js';
+import { runSweep } from '../planning/sweep/sweep.js';
 import { sweepJson, type SweepRow } from './render-sweep.js';
 
 const json = (file: string): Record<string, any> => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as Record<string, any>;

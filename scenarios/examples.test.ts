@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { distributionMean } from '../sim/random/distribution-spec.js';
+import { distributionMean } from './distribution-spec.js';
 import { expectedArrivals } from './arrival-forecast.js';
 import { loadScenario } from './load.js';
 import { plannedOccupancy, pools } from './offered-load.js';

@@ -3,7 +3,7 @@
 // `default`, in scenario.schema.json; scenario-schema.test.ts keeps the two equal.
 import { CHANNELS, DEFAULT_CHANNEL_RULES, type Channel, type ChannelRules } from '../engine/model/channel.js';
 import { DEFAULT_TENANT } from '../engine/model/tenant.js';
-import type { DistributionSpec } from '../sim/random/distribution-spec.js';
+import type { DistributionSpec } from './distribution-spec.js';
 import { ratePiecesFromVolumes } from './arrival-forecast.js';
 import type { AgentGroupSpec, CustomerStreamSpec, RatePiece, Scenario, StaffingPiece } from './scenario.js';
 import type { AgentGroupSource, ArrivalsSource, CustomerStreamSource, ScenarioSource } from './scenario-source.js';

@@ -1,7 +1,7 @@
 // The offered load a scenario plans for, by arithmetic rather than by
 // simulation: the model the example files' header comments use, so their
 // figures can be checked (and a scenario sized) without running anything.
-import { distributionMean } from '../sim/random/distribution-spec.js';
+import { distributionMean } from './distribution-spec.js';
 import type { AgentGroupSpec, CustomerStreamSpec, Scenario } from './scenario.js';
 import { staffedAt } from './staffing.js';
 

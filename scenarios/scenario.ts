@@ -4,7 +4,7 @@
 import type { Channel, ChannelRules } from '../engine/model/channel.js';
 import type { TenantSettings } from '../engine/model/tenant.js';
 import type { RoutingPolicyName } from '../engine/model/routing-policy.js';
-import type { DistributionSpec } from '../sim/random/distribution-spec.js';
+import type { DistributionSpec } from './distribution-spec.js';
 
 export interface Scenario {
   name: string;

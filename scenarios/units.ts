@@ -1,7 +1,7 @@
 // Parsers for the scenario file's units: durations (-> ms), rates (-> per
 // second) and distributions (-> DistributionSpec in ms). The schema's formats
 // and the normalizer share them, so what validates is exactly what loads.
-import type { DistributionSpec } from '../sim/random/distribution-spec.js';
+import type { DistributionSpec } from './distribution-spec.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { HistogramLogReader, type JsHistogram } from 'hdr-histogram-js';
 import { createLatencyHistogram, summarize, type HistogramSummary } from '../../reports/histogram.js';
 import { loadScenario } from '../../scenarios/load.js';
-import { runLoad, tagOf, type LoadReport } from '../../sim/load/index.js';
+import { runLoad, tagOf, type LoadReport } from '../../load/index.js';
 import { benchCenter } from './bench-center.js';
 import { cpuSecondsOf, spawnServerChild } from '../server/child-server.js';
 

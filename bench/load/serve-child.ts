@@ -3,7 +3,7 @@
 // secret in CCTWIN_SECRET. Prints `{"port": N}` once listening on
 // 127.0.0.1; SIGTERM drains it.
 import { loadScenario } from '../../scenarios/load.js';
-import { startServer } from '../../sim/server/index.js';
+import { startServer } from '../../server/index.js';
 
 const file = process.argv[2];
 const secret = process.env.CCTWIN_SECRET;

@@ -1,6 +1,6 @@
 // The input files of the mask-cli benchmark: seeded customer messages from
 // the project's own generator (sim/messages), one message per line, with the
-// options of bench/masking/corpora.ts: `chat` (5% of messages with one
+// options of microbench/masking/corpora.ts: `chat` (5% of messages with one
 // sensitive value) and `dense` (every message with one to three).
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { createMessageGenerator, type MessageOptions } from '../../sim/messages/index.js';

@@ -2,8 +2,8 @@
 // [--messages N] [--runs N] [--quick]`. `cctwin bench masking` calls
 // runMaskingBench directly. Profiling (clinic) uses profile.js, which reads
 // its inputs from files instead of generating them.
-import { formatMaskingBench } from './format-masking-bench.js';
-import { runMaskingBench, type MaskingBenchOptions } from './run-masking-bench.js';
+import { formatMaskingBench } from '../../microbench/masking/format-masking-bench.js';
+import { runMaskingBench, type MaskingBenchOptions } from '../../microbench/masking/run-masking-bench.js';
 
 function numberOption(args: readonly string[], name: string): number | undefined {
   const at = args.indexOf(name);

@@ -24,7 +24,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findSensitiveSpans, isValidCardNumber, type SensitiveSpan } from '../../engine/masking/index.js';
-import { readCorpusFiles, type CorpusLine } from './corpus-score.js';
+import { readCorpusFiles, type CorpusLine } from '../../microbench/masking/corpus-score.js';
 
 interface Span {
   start: number;

@@ -4,7 +4,7 @@
 // the masker and nothing of corpus generation.
 //   node dist/bench/masking/write-profile-inputs.js OUT.jsonl [--corpus chat|dense|both] [--messages N] [--seed N]
 import { writeFileSync } from 'node:fs';
-import { chatCorpus, denseCorpus } from './corpora.js';
+import { chatCorpus, denseCorpus } from '../../microbench/masking/corpora.js';
 
 const args = process.argv.slice(2);
 const out = args[0];

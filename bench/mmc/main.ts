@@ -21,7 +21,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { queueFigures } from '../../sim/theory/erlang.js';
+import { queueFigures } from '../../planning/theory/erlang.js';
 
 /** The model, as in bench/mmc/mmc-65.yaml. */
 export const MODEL = { agents: 65, ratePerSecond: 0.5, ahtSeconds: 120 } as const;

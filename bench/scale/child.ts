@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const threads = Number(threadsArg);
   const replications = Number(replicationsArg);
   const bootMs = performance.now();
-  const { warmPool, runReplications } = await import('../../sim/parallel/pool.js');
+  const { warmPool, runReplications } = await import('../../pipeline/threads/pool.js');
   if (early) warmPool(threads);
   const loadStart = performance.now();
   const { loadScenario } = await import('../../scenarios/load.js');

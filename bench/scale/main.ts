@@ -58,7 +58,7 @@
 // every locale) and 0.4-0.6 s of JIT warm-up in its first replications,
 // against about 0.5 s per warm replication: 1 thread = W + 4R, 2 threads =
 // W + 2R, with W ~ 0.8 s and R ~ 0.5 s, at most (0.8 + 2) / (0.8 + 1) = 1.56x
-// on idle cores. A pool kept across runs (sim/parallel/pool.ts) pays W once
+// on idle cores. A pool kept across runs (pipeline/threads/pool.ts) pays W once
 // per process, and then scales at 1.5-1.9x here, the rest lost to the two
 // workers slowing each other.
 //
@@ -69,7 +69,7 @@ import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../../scenarios/load.js';
-import { ReplicationPool, replicationTasks } from '../../sim/parallel/pool.js';
+import { ReplicationPool, replicationTasks } from '../../pipeline/threads/pool.js';
 import { threadCpuMs, type ChildFigures } from './child.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

@@ -5,7 +5,7 @@
 // moment they were due (coordinated omission corrected) and from the send.
 import WebSocket from 'ws';
 import { createLatencyHistogram, recordValue, type LatencyHistogram } from '../../reports/histogram.js';
-import { agentToken } from '../../sim/server/index.js';
+import { agentToken } from '../../server/index.js';
 import { createMessageGenerator } from '../../sim/messages/index.js';
 import { BENCH_SECRET } from './bench-secret.js';
 

@@ -3,7 +3,7 @@
 // `{"port": N}` on stdout once listening; SIGTERM drains it.
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../../scenarios/load.js';
-import { startServer } from '../../sim/server/index.js';
+import { startServer } from '../../server/index.js';
 import { BENCH_SECRET } from './bench-secret.js';
 
 const [thread = 'worker', agents = '200'] = process.argv.slice(2);

@@ -12,7 +12,7 @@ import { simulate } from '../../sim/runner/simulate.js';
 import { busyCenter } from '../../sim/runner/testing/scenario-fixture.js';
 import { renderJson, withoutWallClock } from '../../reports/render-json.js';
 import { createMasker } from '../../engine/index.js';
-import { largeCenter } from './large-center.js';
+import { largeCenter } from '../../microbench/sim/large-center.js';
 
 function hashOf(s: Scenario, seed: number, masked: boolean): string {
   const masker = createMasker(true);

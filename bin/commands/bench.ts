@@ -3,14 +3,14 @@
 // file (bench/budget/README.md) and exits 1 when one misses: a verdict for CI,
 // never an assertion in a test.
 import { writeFileSync } from 'node:fs';
-import { runMaskingBench } from '../../bench/masking/run-masking-bench.js';
-import { formatMaskingBench } from '../../bench/masking/format-masking-bench.js';
-import { runCorpusBench } from '../../bench/masking/corpus-bench.js';
-import { printRoutingBench, runRoutingBench } from '../../bench/routing/main.js';
-import { printSimBench, runSimBench } from '../../bench/sim/main.js';
-import { BenchBudgetFileError, loadBenchBudgetFile } from '../../bench/budget/budget-file.js';
-import { runBenchBudgets } from '../../bench/budget/run-bench-budgets.js';
-import { formatBenchVerdicts } from '../../bench/budget/check-bench-budgets.js';
+import { runMaskingBench } from '../../microbench/masking/run-masking-bench.js';
+import { formatMaskingBench } from '../../microbench/masking/format-masking-bench.js';
+import { runCorpusBench } from '../../microbench/masking/corpus-bench.js';
+import { printRoutingBench, runRoutingBench } from '../../microbench/routing/main.js';
+import { printSimBench, runSimBench } from '../../microbench/sim/main.js';
+import { BenchBudgetFileError, loadBenchBudgetFile } from '../../microbench/budget/budget-file.js';
+import { runBenchBudgets } from '../../microbench/budget/run-bench-budgets.js';
+import { formatBenchVerdicts } from '../../microbench/budget/check-bench-budgets.js';
 import { renderJunit } from '../../reports/junit.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
 import { writingTo } from '../output.js';

@@ -2,8 +2,8 @@ import yargs from 'yargs';
 import { describe, expect, it } from 'vitest';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes.js';
 import { erlangCommand, runErlang, type ErlangArgs } from './erlang.js';
-import { queueFigures } from '../../sim/theory/erlang.js';
-import { agentsForServiceLevel } from '../../sim/theory/staffing.js';
+import { queueFigures } from '../../planning/theory/erlang.js';
+import { agentsForServiceLevel } from '../../planning/theory/staffing.js';
 
 function run(args: Partial<ErlangArgs>) {
   const out = { stdout: '', stderr: '' };

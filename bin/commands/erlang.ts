@@ -1,8 +1,8 @@
 // `cctwin erlang`: analytic Erlang C (no patience given) or Erlang A figures
 // for one queue, and with --target the fewest agents that meet it.
 import { parseDurationMs, parseRatePerSecond } from '../../scenarios/units.js';
-import { queueFigures, type QueueFigures, type QueueInputs } from '../../sim/theory/erlang.js';
-import { agentsForServiceLevel, type StaffingResult } from '../../sim/theory/staffing.js';
+import { queueFigures, type QueueFigures, type QueueInputs } from '../../planning/theory/erlang.js';
+import { agentsForServiceLevel, type StaffingResult } from '../../planning/theory/staffing.js';
 import { formatDuration } from '../../reports/format-duration.js';
 import { renderTable } from '../../reports/text-table.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes.js';

@@ -2,7 +2,7 @@
 // exit 1 when a budget fails (2 for a bad scenario).
 import { writeFileSync } from 'node:fs';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
-import { runReplications, type ReplicationPlan, type TaskProgress } from '../../sim/parallel/pool.js';
+import { runReplications, type ReplicationPlan, type TaskProgress } from '../../pipeline/threads/pool.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
 import type { ReplicationResult } from '../../reports/replication.js';
@@ -10,7 +10,7 @@ import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress
 import { formatDuration } from '../../reports/format-duration.js';
 import { loadScenarioWithBudgets } from '../../reports/budgets/scenario-budgets.js';
 import { allPass } from '../../reports/budgets/evaluate-budgets.js';
-import { judgeRunBudgets } from '../../sim/timing/timing-pass.js';
+import { judgeRunBudgets } from '../../pipeline/timing/timing-pass.js';
 import { renderJson } from '../../reports/render-json.js';
 import { renderText } from '../../reports/render-text.js';
 import { renderJunit } from '../../reports/junit.js';

@@ -1,7 +1,7 @@
 // `cctwin serve [scenario]`: the command's definition, cheap to import; the
 // server (fastify, ws, the engine) loads only when it runs (serve.ts).
 import type { Argv, CommandModule } from 'yargs';
-import { SERVER_DEFAULTS } from '../../sim/server/server-options.js';
+import { SERVER_DEFAULTS } from '../../server/server-options.js';
 import { checkNumbers } from '../option-checks.js';
 import type { ServeArgs } from './serve.js';
 

@@ -15,7 +15,7 @@ import { loadScenario } from '../../scenarios/load.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { parseDurationMs } from '../../scenarios/units.js';
-import { DrainForced, startServer, SERVER_DEFAULTS, type RunningServer } from '../../sim/server/index.js';
+import { DrainForced, startServer, SERVER_DEFAULTS, type RunningServer } from '../../server/index.js';
 import { EXIT_BAD_INPUT, EXIT_DRAIN_FORCED, EXIT_INTERNAL, EXIT_OK } from '../exit-codes.js';
 import { seconds } from './serve.command.js';
 import { printScenarioError, printUsageError, processOutput, type Output } from '../output.js';

@@ -5,9 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
-import { cartesian, parseVary, type Vary } from '../../sim/sweep/vary.js';
-import { runSweep } from '../../sim/sweep/sweep.js';
-import type { TaskHooks, TaskProgress } from '../../sim/parallel/pool.js';
+import { cartesian, parseVary, type Vary } from '../../planning/sweep/vary.js';
+import { runSweep } from '../../planning/sweep/sweep.js';
+import type { TaskHooks, TaskProgress } from '../../pipeline/threads/pool.js';
 import { renderSweepText, sweepJson, sweepJunit } from '../../reports/render-sweep.js';
 import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
 import { EXIT_BAD_INPUT, EXIT_BUDGET_FAILED, EXIT_OK } from '../exit-codes.js';
@@ -44,7 +44,7 @@ export async function runSweepCommand(args: SweepArgs, out: Output = processOutp
       const points = cartesian(varies).length;
       const tasks = points * args.replications;
       const label = `sweep: ${points} point${points === 1 ? '' : 's'} x ${args.replications} replication${args.replications === 1 ? '' : 's'} on ${args.threads} thread${args.threads === 1 ? '' : 's'}`;
-      // The bar in simulated time over every run (points may differ in duration), read at each redraw from what the workers write (sim/parallel/task-progress.ts); the count is runs finished.
+      // The bar in simulated time over every run (points may differ in duration), read at each redraw from what the workers write (pipeline/threads/task-progress.ts); the count is runs finished.
       let progress: TaskProgress | null = null;
       const bar = new ProgressBar(process.stderr, {
         label, total: null, describe: () => `${progress?.done ?? 0}/${tasks} runs`,

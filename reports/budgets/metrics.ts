@@ -18,7 +18,7 @@ export type MetricUnit = TimeOrSeconds;
  * simulated: computed from the simulated world, the same on every machine.
  * wall: measured on the wall clock (engine timings, run time, real-time
  * latencies): it varies with the machine and its load, so `run` judges it in
- * a separate timing pass (sim/timing/timing-pass.ts), never from the run.
+ * a separate timing pass (pipeline/timing/timing-pass.ts), never from the run.
  */
 export type MetricClock = 'simulated' | 'wall';
 
@@ -35,7 +35,7 @@ export interface Metric {
 export const HISTOGRAM_STATS = ['count', 'mean', 'min', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'] as const;
 export type HistogramStat = (typeof HISTOGRAM_STATS)[number];
 
-/** The wall-clock latencies of a load run (sim/load), each from the scheduled moment and from the send. */
+/** The wall-clock latencies of a load run (load), each from the scheduled moment and from the send. */
 export const LOAD_LATENCIES = ['offer', 'customerToAgent', 'agentToCustomer', 'commandAck'] as const;
 export type LoadLatencyName = (typeof LOAD_LATENCIES)[number];
 /** `customerToAgent.p99` counts from the scheduled moment; `customerToAgent.fromSent.p99` from the send. */

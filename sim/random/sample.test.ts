@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DistributionSpec } from './distribution-spec.js';
+import type { DistributionSpec } from '../../scenarios/distribution-spec.js';
 import { createRng } from './prng.js';
 import { createSampler } from './sample.js';
 

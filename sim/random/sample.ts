@@ -1,7 +1,7 @@
 // Turns a DistributionSpec into a draw function, specialised once per kind so
 // the hot path has no switch. Lognormal and gamma take the MEAN and SD a
 // scenario author thinks in, not the textbook parameters. Every draw is >= 0.
-import type { DistributionSpec } from './distribution-spec.js';
+import type { DistributionSpec } from '../../scenarios/distribution-spec.js';
 import type { Rng } from './prng.js';
 
 export type Sampler = (rng: Rng) => number;

@@ -4,32 +4,11 @@
 // records may change shape for speed; drivers, samplers and the server must
 // not notice. Checked on the source: every import or export-from specifier
 // (static or dynamic) of every TypeScript file outside engine/.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SKIP = new Set(['node_modules', 'dist', '.git', 'test-artifacts']);
-
-function tsFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (SKIP.has(entry.name) || entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) tsFiles(path, out);
-    else if (/\.(ts|mts|tsx)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path);
-  }
-  return out;
-}
-
-/** Module specifiers of a file: `from '…'`, `import '…'`, `import('…')`. */
-function specifiersOf(source: string): string[] {
-  const found: string[] = [];
-  for (const m of source.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-    found.push((m[1] ?? m[2] ?? m[3])!);
-  }
-  return found;
-}
+import { root, specifiersOf, tsFiles } from './source-imports.js';
 
 /** Whether a specifier, resolved from `file`, lands on the engine's core or state records. */
 function reachesCore(file: string, specifier: string): boolean {
@@ -45,7 +24,7 @@ describe('the engine seam', () => {
   it('finds the files it checks (the walk is not empty)', () => {
     const names = outside.map((f) => relative(root, f).split(sep).join('/'));
     expect(names).toContain('sim/runner/virtual-runner.ts');
-    expect(names).toContain('sim/server/engine-host.ts');
+    expect(names).toContain('server/engine-host.ts');
     expect(names).toContain('test/architecture/engine-seam.test.ts');
   });
 
@@ -61,7 +40,7 @@ describe('the engine seam', () => {
   });
 
   it('the check itself catches the forms of import it is meant to catch', () => {
-    const file = join(root, 'sim/server/x.ts');
+    const file = join(root, 'sim/runner/x.ts');
     const src = [
       "import type { EngineCore } from '../../engine/core.js';",
       "import { Agent } from \"../../engine/state/types.js\";",

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, chromiumMissing, launchChromium, type Browser } from './chromium.js';
 import { startTestServer } from '../server/helpers/test-server.js';
 import { TestClient } from '../server/helpers/ws-client.js';
-import type { RunningServer } from '../../sim/server/index.js';
+import type { RunningServer } from '../../server/index.js';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`SKIPPED dashboard browser test: ${missing}`);

@@ -4,7 +4,7 @@
 // should, fetch nothing and log no error. Screenshots go to
 // test-artifacts/browser/. Without Chromium these skip, saying why; the page's
 // data and structure are tested without a browser in
-// test/load/load-report-html.test.ts and reports/html/load-page.test.ts.
+// test/load/load-report-html.test.ts and load/html/load-page.test.ts.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, chromiumMissing, launchChromium, type Browser } from './chromium.js';
 import { drawnCharts, type DrawnChart } from './drawn-charts.js';
 import { runLoadCommand } from '../../bin/commands/load.js';
-import { renderLoadHtml } from '../../reports/html/load-page.js';
-import { BASE_LABELS, type LoadPageData } from '../../reports/html/load-page-data.js';
+import { renderLoadHtml } from '../../load/html/load-page.js';
+import { BASE_LABELS, type LoadPageData } from '../../load/html/load-page-data.js';
 import { END_STATES } from '../../reports/report.js';
-import { sampleLoadRun } from '../../sim/load/sample-load-report.js';
-import { loadChecks } from '../../sim/load/load-checks.js';
+import { sampleLoadRun } from '../../load/sample-load-report.js';
+import { loadChecks } from '../../load/load-checks.js';
 import { loadArgs, setBudgets, SHORT, type LoadReport } from '../load/load-helpers.js';
 
 const missing = chromiumMissing();

@@ -4,10 +4,10 @@
 // the replications' sampling error.
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
-import { runReplications } from '../../sim/parallel/pool.js';
+import { runReplications } from '../../pipeline/threads/pool.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
 import { tQuantile975, type Estimate } from '../../reports/confidence.js';
-import { queueFigures } from '../../sim/theory/erlang.js';
+import { queueFigures } from '../../planning/theory/erlang.js';
 
 const REPLICATIONS = 10;
 const Z = 4;

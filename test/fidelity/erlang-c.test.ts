@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
 import { simulate } from '../../sim/runner/simulate.js';
-import { queueFigures } from '../../sim/theory/erlang.js';
+import { queueFigures } from '../../planning/theory/erlang.js';
 import { deriveSeed } from '../../sim/random/prng.js';
 
 const REPLICATIONS = 12;

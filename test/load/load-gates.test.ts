@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadScenario } from '../../scenarios/load.js';
-import { scaleScenario } from '../../sim/load/index.js';
-import { agentToken, startServer } from '../../sim/server/index.js';
+import { scaleScenario } from '../../load/index.js';
+import { agentToken, startServer } from '../../server/index.js';
 import { verdictOf } from '../../reports/budgets/evaluate-budgets.js';
-import { BALANCE_CHECK, MASKING_CHECK } from '../../sim/load/load-checks.js';
-import { NOT_MEASURED_BY_LOAD } from '../../sim/load/load-figures.js';
+import { BALANCE_CHECK, MASKING_CHECK } from '../../load/load-checks.js';
+import { NOT_MEASURED_BY_LOAD } from '../../load/load-figures.js';
 import { loadArgs, loadSchemaErrors, runCommand, SCENARIO, setBudgets, SHORT, type LoadReport } from './load-helpers.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'cctwin-load-gates-'));

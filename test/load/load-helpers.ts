@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import { HistogramLogReader, type JsHistogram } from 'hdr-histogram-js';
 import { runLoadCommand, type LoadArgs } from '../../bin/commands/load.js';
 import { createLatencyHistogram, type LatencyHistogram } from '../../reports/histogram.js';
-import { LATENCY_BASES, LOAD_MEASURES, tagOf, type LatencyBase, type LoadMeasure, type LoadReport } from '../../sim/load/index.js';
+import { LATENCY_BASES, LOAD_MEASURES, tagOf, type LatencyBase, type LoadMeasure, type LoadReport } from '../../load/index.js';
 
 export const SCENARIO = fileURLToPath(new URL('./fixtures/small-load.yaml', import.meta.url));
 /** 10 s of scenario at 10x: about 1 s of arrivals, 20 conversations, done in 2-3 s of wall time. */
@@ -37,7 +37,7 @@ export function setBudgets(...budgets: string[]): string {
 }
 
 const json = (file: string): object => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as object;
-export const loadReportSchema = json('../../sim/load/load-report.schema.json') as Record<string, any>;
+export const loadReportSchema = json('../../load/load-report.schema.json') as Record<string, any>;
 const ajv = new Ajv({ allErrors: true });
 ajv.addSchema(json('../../reports/report.schema.json'));
 export const validateLoadReport = ajv.compile(loadReportSchema);

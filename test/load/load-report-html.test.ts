@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LATENCY_BASES, LOAD_MEASURES } from '../../sim/load/index.js';
-import { loadPageData, type LoadPageData } from '../../reports/html/load-page-data.js';
+import { LATENCY_BASES, LOAD_MEASURES } from '../../load/index.js';
+import { loadPageData, type LoadPageData } from '../../load/html/load-page-data.js';
 import { CSP } from '../../reports/html/render-html.js';
 import { loadArgs, runCommand, setBudgets, SHORT, wholeFromHlog, type LoadReport } from './load-helpers.js';
 

@@ -1,4 +1,4 @@
-// sim/load/load-report.schema.json against real load reports and against the
+// load/load-report.schema.json against real load reports and against the
 // TypeScript model: every field of LoadReport (and of its parts) is in the
 // schema, and the required ones required. The gates tests validate the
 // reports of their runs too (a failed budget, a leak, a shared target).
@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LoadReport } from '../../sim/load/index.js';
-import type { Balance } from '../../sim/load/balance.js';
-import type { DetectorLeaks, MaskingLeaks, LeakExample } from '../../sim/load/leak-checker.js';
-import type { IntervalLatency, LoadTimeline } from '../../sim/load/load-timeline.js';
-import { sampleLoadRun } from '../../sim/load/sample-load-report.js';
+import type { LoadReport } from '../../load/index.js';
+import type { Balance } from '../../load/balance.js';
+import type { DetectorLeaks, MaskingLeaks, LeakExample } from '../../load/leak-checker.js';
+import type { IntervalLatency, LoadTimeline } from '../../load/load-timeline.js';
+import { sampleLoadRun } from '../../load/sample-load-report.js';
 import { loadArgs, loadReportSchema as schema, loadSchemaErrors, runCommand, setBudgets, validateLoadReport } from './load-helpers.js';
 
 // Each `Record<keyof X, boolean>` fails to compile when X gains or loses a

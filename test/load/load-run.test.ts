@@ -12,10 +12,10 @@ import { HistogramLogReader, type JsHistogram } from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadScenario } from '../../scenarios/load.js';
-import { scaleScenario } from '../../sim/load/index.js';
-import { startServer } from '../../sim/server/index.js';
+import { scaleScenario } from '../../load/index.js';
+import { startServer } from '../../server/index.js';
 import { runLoadCommand, type LoadArgs } from '../../bin/commands/load.js';
-import { LATENCY_BASES, LOAD_MEASURES, tagOf, type LoadReport } from '../../sim/load/index.js';
+import { LATENCY_BASES, LOAD_MEASURES, tagOf, type LoadReport } from '../../load/index.js';
 
 const SCENARIO = fileURLToPath(new URL('./fixtures/small-load.yaml', import.meta.url));
 

@@ -31,7 +31,7 @@ const read = (path: string): string => readFileSync(join(root, path), 'utf8');
 /** Names imported from sim/behaviour by a file (static imports, types included). */
 function behaviourImports(source: string): Set<string> {
   const names = new Set<string>();
-  for (const m of source.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]\.\.\/behaviour\/index\.js['"]/g)) {
+  for (const m of source.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"](?:\.\.\/)+(?:sim\/)?behaviour\/index\.js['"]/g)) {
     for (const part of m[1]!.split(',')) {
       const name = part.replace(/^\s*type\s+/, '').split(/\s+as\s+/)[0]!.trim();
       if (name !== '') names.add(name);
@@ -40,10 +40,10 @@ function behaviourImports(source: string): Set<string> {
   return names;
 }
 
-/** The drivers: every non-test TypeScript file of sim/runner and sim/load. */
+/** The drivers: every non-test TypeScript file of sim/runner and load. */
 function driverFiles(): string[] {
   const out: string[] = [];
-  for (const dir of ['sim/runner', 'sim/load']) {
+  for (const dir of ['sim/runner', 'load']) {
     for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
       if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) out.push(`${dir}/${entry.name}`);
     }
@@ -63,7 +63,7 @@ const OWN_DECISIONS: [RegExp, string][] = [
 ];
 
 /** The load run's text source picks texts and phone numbers, which are no decisions: its draws are allowed. */
-const TEXT_SOURCES = new Set(['sim/load/text-pools.ts']);
+const TEXT_SOURCES = new Set(['load/text-pools.ts']);
 
 describe('one behaviour model: the source', () => {
   it('the old copies in sim/runner are gone', () => {
@@ -73,7 +73,7 @@ describe('one behaviour model: the source', () => {
 
   it('the virtual runner and the load clients import the same decisions from sim/behaviour', () => {
     const runner = behaviourImports(read('sim/runner/virtual-runner.ts'));
-    const agent = behaviourImports(read('sim/load/agent-client.ts'));
+    const agent = behaviourImports(read('load/agent-client.ts'));
     for (const name of ['chooseTarget', 'transferCandidates', 'conferenceCandidates']) {
       expect(runner, `virtual-runner.ts imports ${name}`).toContain(name);
       expect(agent, `agent-client.ts imports ${name}`).toContain(name);
@@ -82,16 +82,16 @@ describe('one behaviour model: the source', () => {
     expect(runner).toContain('CustomerModel');
     expect(agent).toContain('AgentModel');
     expect(agent).toContain('agentsFromTargets');
-    expect(behaviourImports(read('sim/load/load-run.ts'))).toEqual(new Set(['AgentModel', 'CustomerModel']));
-    expect(behaviourImports(read('sim/load/load-world.ts'))).toContain('CustomerModel');
-    expect(behaviourImports(read('sim/load/customer-client.ts'))).toContain('thinkMs');
+    expect(behaviourImports(read('load/load-run.ts'))).toEqual(new Set(['AgentModel', 'CustomerModel']));
+    expect(behaviourImports(read('load/load-world.ts'))).toContain('CustomerModel');
+    expect(behaviourImports(read('load/customer-client.ts'))).toContain('thinkMs');
   });
 
   it('no driver file decides anything at random itself or defines its own target choice', () => {
     const offences: string[] = [];
     const files = driverFiles();
     expect(files).toContain('sim/runner/virtual-runner.ts');
-    expect(files).toContain('sim/load/agent-client.ts');
+    expect(files).toContain('load/agent-client.ts');
     for (const file of files) {
       if (TEXT_SOURCES.has(file)) continue;
       const source = read(file);

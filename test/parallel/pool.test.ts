@@ -3,7 +3,7 @@
 // still running on the old one, and giving the same results warm or cold.
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
-import { closePool, replicationTasks, runReplications, ReplicationPool, warmPool } from '../../sim/parallel/pool.js';
+import { closePool, replicationTasks, runReplications, ReplicationPool, warmPool } from '../../pipeline/threads/pool.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
 import type { ReplicationResult } from '../../reports/replication.js';
 import { renderJson, withoutWallClock } from '../../reports/render-json.js';

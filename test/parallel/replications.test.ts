@@ -4,7 +4,7 @@
 // worker under dist/, which `npm test` builds first).
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
-import { closePool, runReplications } from '../../sim/parallel/pool.js';
+import { closePool, runReplications } from '../../pipeline/threads/pool.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
 import { renderJson, withoutWallClock } from '../../reports/render-json.js';
 import { simulate } from '../../sim/runner/simulate.js';
@@ -18,7 +18,7 @@ async function report(replications: number, threads: number): Promise<string> {
   return renderJson(withoutWallClock(r));
 }
 
-// The pool is kept across runs (sim/parallel/pool.ts): stop its workers when the file is done.
+// The pool is kept across runs (pipeline/threads/pool.ts): stop its workers when the file is done.
 afterAll(closePool);
 
 describe('replications on worker threads', () => {

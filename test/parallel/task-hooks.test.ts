@@ -4,7 +4,7 @@
 // by this thread) and read as they go.
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
-import { closePool, runReplications, type TaskProgress } from '../../sim/parallel/pool.js';
+import { closePool, runReplications, type TaskProgress } from '../../pipeline/threads/pool.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
 import type { ReplicationResult } from '../../reports/replication.js';
 import { renderJson, withoutWallClock } from '../../reports/render-json.js';
@@ -22,7 +22,7 @@ function merged(s: Scenario, results: ReplicationResult[]): string {
   })));
 }
 
-// The pool is kept across runs (sim/parallel/pool.ts): stop its workers when the file is done.
+// The pool is kept across runs (pipeline/threads/pool.ts): stop its workers when the file is done.
 afterAll(closePool);
 
 describe('runReplications hooks', () => {

@@ -13,15 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { EXIT_DRAIN_FORCED, EXIT_OK } from '../../bin/exit-codes.js';
-import { agentToken } from '../../sim/server/index.js';
-import { DrainForced } from '../../sim/server/index.js';
+import { agentToken } from '../../server/index.js';
+import { DrainForced } from '../../server/index.js';
 import { RawConnection } from './helpers/raw-tcp.js';
 import { SERVE_BUILT, startServeProcess } from './helpers/serve-process.js';
 import { TcpRelay } from './helpers/tcp-relay.js';
 import { SMALL_SCENARIO, startTestServer } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('drain', () => {
   it.each(['worker', 'main'] as const)('answers what it took, closes every socket with 1001 and stops (engine on the %s thread)', async (engineThread) => {

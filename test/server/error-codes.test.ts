@@ -5,7 +5,7 @@
 // E_RATE_LIMITED and E_FRAME_TOO_LARGE are in abuse.test.ts, E_INTERNAL in
 // engine-host.test.ts: only a bug reaches it.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../sim/server/index.js';
+import type { RunningServer } from '../../server/index.js';
 import { adminCall, startTestServer } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 

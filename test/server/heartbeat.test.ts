@@ -5,7 +5,7 @@
 // where another agent gets it. Healthy connections answer the pings (ws does
 // it by itself, as browsers do) and stay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../sim/server/index.js';
+import type { RunningServer } from '../../server/index.js';
 import { startTestServer } from './helpers/test-server.js';
 import { TcpRelay } from './helpers/tcp-relay.js';
 import { TestClient } from './helpers/ws-client.js';

@@ -4,7 +4,7 @@
 // paged out by the server, and the slow-reader rule counts only what a reader
 // owes), while a reader that really stops reading is still closed.
 import { describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../sim/server/index.js';
+import type { RunningServer } from '../../server/index.js';
 import { serverForFile, startTestServer } from './helpers/test-server.js';
 import { TestClient, type Frame } from './helpers/ws-client.js';
 

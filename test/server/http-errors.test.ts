@@ -5,7 +5,7 @@
 // timeouts are in force while serving, and do not touch WebSockets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../engine/errors.js';
-import type { RunningServer } from '../../sim/server/index.js';
+import type { RunningServer } from '../../server/index.js';
 import { ADMIN_TOKEN, startTestServer } from './helpers/test-server.js';
 import { RawConnection } from './helpers/raw-tcp.js';
 import { TestClient } from './helpers/ws-client.js';

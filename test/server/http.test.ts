@@ -2,7 +2,7 @@
 // issue names, /api/state with masked customer views, admin input checks,
 // and the placeholder page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../sim/server/index.js';
+import type { RunningServer } from '../../server/index.js';
 import { adminCall, startTestServer } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 

@@ -5,8 +5,8 @@
 // _count, the process and Node runtime metrics, and agent state gauges
 // (engaged included) that agree with /api/state.
 import { describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../sim/server/index.js';
-import { ServerMetrics } from '../../sim/server/server-metrics.js';
+import type { RunningServer } from '../../server/index.js';
+import { ServerMetrics } from '../../server/server-metrics.js';
 import { serverForFile, startTestServer } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 

@@ -3,7 +3,7 @@
 // own conversation, and admin calls need the admin token.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { agentToken } from '../../sim/server/index.js';
+import { agentToken } from '../../server/index.js';
 import { adminCall, ADMIN_TOKEN, serverForFile, startTestServer, TEST_SECRET } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 

@@ -3,7 +3,7 @@
 // for agents, raw for the customer), notes, targets, conference, transfer,
 // end, wrap-up, session end, customer end, abandon, RONA on the real clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../sim/server/index.js';
+import type { RunningServer } from '../../server/index.js';
 import { startTestServer } from './helpers/test-server.js';
 import { TestClient, type Frame } from './helpers/ws-client.js';
 

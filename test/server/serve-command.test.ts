@@ -4,7 +4,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startServe, type ServeArgs } from '../../bin/commands/serve.js';
-import { agentIdOfToken, type RunningServer } from '../../sim/server/index.js';
+import { agentIdOfToken, type RunningServer } from '../../server/index.js';
 import { SMALL_SCENARIO } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 

@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exitStatusOf, startServe, type ServeArgs } from '../../bin/commands/serve.js';
 import { EXIT_DRAIN_FORCED, EXIT_INTERNAL, EXIT_OK } from '../../bin/exit-codes.js';
-import { DrainForced } from '../../sim/server/index.js';
+import { DrainForced } from '../../server/index.js';
 import { SMALL_SCENARIO } from './helpers/test-server.js';
 import { TestClient } from './helpers/ws-client.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = `${ROOT}dist/bin/cctwin.js`;
 const ARGS: ServeArgs = { scenario: SMALL_SCENARIO, set: [], port: 0, host: '127.0.0.1', engineThread: 'main', reconnectGrace: '30s', rateLimit: 50, rateBurst: 100 };
 

@@ -8,9 +8,9 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { deliver, emptyDeliveries, type Deliveries } from '../../sim/server/deliveries.js';
-import { ServerMetrics } from '../../sim/server/server-metrics.js';
-import { SocketHub, type Connection, type HubLimits } from '../../sim/server/socket-hub.js';
+import { deliver, emptyDeliveries, type Deliveries } from '../../server/deliveries.js';
+import { ServerMetrics } from '../../server/server-metrics.js';
+import { SocketHub, type Connection, type HubLimits } from '../../server/socket-hub.js';
 import { TestClient, type Frame } from './helpers/ws-client.js';
 
 const KiB = 1024;

@@ -1,7 +1,7 @@
 // A sweep over staffing: too few agents fail the budgets, enough pass, and the
 // cheapest passing point is the one marked, whatever the thread count.
 import { describe, expect, it } from 'vitest';
-import { runSweep } from '../../sim/sweep/sweep.js';
+import { runSweep } from '../../planning/sweep/sweep.js';
 import { runSweepCommand } from '../../bin/commands/sweep.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';

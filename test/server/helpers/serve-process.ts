@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServeArgs } from '../../../bin/commands/serve.js';
 import { SMALL_SCENARIO } from './test-server.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const SERVE_MODULE = `${ROOT}dist/bin/commands/serve.js`;
 /** False when dist/ is not built: tests that need a child process skip. */
 export const SERVE_BUILT = existsSync(SERVE_MODULE);

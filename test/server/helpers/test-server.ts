@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { loadScenario } from '../../../scenarios/load.js';
-import { startServer, type RunningServer, type ServerOptions } from '../../../sim/server/index.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../../server/index.js';
 import type { TestClient } from './ws-client.js';
 
 export const TEST_SECRET = 'test-secret-not-for-production';

@@ -1,7 +1,7 @@
 // A real WebSocket client for tests: frames are collected as they come, and
 // a test waits for the frame it expects (never a fixed sleep).
 import WebSocket from 'ws';
-import type { RunningServer } from '../../../sim/server/index.js';
+import type { RunningServer } from '../../../server/index.js';
 
 export type Frame = Record<string, unknown> & { type: string };
 
