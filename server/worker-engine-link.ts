@@ -117,7 +117,7 @@ function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   const sibling = join(dirname(here), 'engine-worker.js');
   if (existsSync(sibling)) return sibling;
-  const root = join(dirname(here), '..', '..');
+  const root = join(dirname(here), '..');
   const compiled = join(root, 'dist', relative(root, dirname(here)), 'engine-worker.js');
   if (!existsSync(compiled)) throw new Error(`engine worker not built: ${compiled} (run npx tsc -p tsconfig.json)`);
   return compiled;
