@@ -4,10 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../sim/runner/simulate.js';
+import { simulate } from '../pipeline/simulate.js';
 import { agentGroup, customerStream, scenario } from '../sim/runner/testing/scenario-fixture.js';
-import { runReplication, replicationSeed } from '../pipeline/threads/replicate.js';
-import { buildMergedReport } from './merged-report.js';
 import { sampleReport } from './sample-report.js';
 import { fixtureRun } from './html/fixture-report.js';
 import { renderJson } from './render-json.js';
@@ -76,8 +74,8 @@ describe('report.schema.json', () => {
     expectMatches(p.timeSeries.properties.agents, AGENT_STATES);
   });
 
-  it('accepts the report of a simulated run', () => {
-    const report = simulate(scenario({
+  it('accepts the report of a simulated run', async () => {
+    const report = await simulate(scenario({
       durationMs: 2 * 3_600_000, warmupMs: 600_000,
       agents: [agentGroup({ count: 6, wrapUp: { kind: 'exp', mean: 15_000 }, noAnswer: 0.05 })],
       customers: [customerStream({ arrivals: [{ fromMs: 0, perSecond: 0.04 }], patience: { kind: 'exp', mean: 120_000 }, transfer: 0.05 })],
@@ -86,10 +84,9 @@ describe('report.schema.json', () => {
     expect(errorsOf(asWritten(report))).toBe('');
   });
 
-  it('accepts merged replications with their confidence intervals', () => {
+  it('accepts merged replications with their confidence intervals', async () => {
     const s = scenario({ durationMs: 3_600_000, agents: [agentGroup({ count: 4 })], customers: [customerStream({ arrivals: [{ fromMs: 0, perSecond: 0.03 }] })] });
-    const results = [0, 1, 2].map((index) => runReplication({ scenario: s, index, seed: replicationSeed(s.seed, index) }));
-    const report = buildMergedReport(results, { scenario: s.name, seed: s.seed, serviceLevelThresholdMs: s.serviceLevelThresholdMs, warmupMs: s.warmupMs, wallMs: 12 });
+    const report = await simulate(s, { replications: 3 });
     expect(report.confidence).toBeDefined();
     expect(report.intervals![0]!.confidence).toBeDefined();
     expect(errorsOf(asWritten(report))).toBe('');

@@ -8,15 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { loadScenario } from '../../scenarios/load.js';
-import { simulate } from '../../sim/runner/simulate.js';
+import { simulate } from '../../pipeline/simulate.js';
 import { busyCenter } from '../../sim/runner/testing/scenario-fixture.js';
 import { renderJson, withoutWallClock } from '../../reports/render-json.js';
-import { createMasker } from '../../engine/index.js';
 import { largeCenter } from '../../microbench/sim/large-center.js';
 
-function hashOf(s: Scenario, seed: number, masked: boolean): string {
-  const masker = createMasker(true);
-  const report = simulate(s, { seed, ...(masked ? { mask: (text: string) => masker.mask(text) } : {}) });
+/** The report through the same pipeline as `cctwin run`, masked when `masked` whatever the scenario's tenant says. */
+async function hashOf(s: Scenario, seed: number, masked: boolean): Promise<string> {
+  const report = await simulate({ ...s, tenant: { ...s.tenant, maskSensitiveData: masked } }, { seed });
   const json = renderJson(withoutWallClock(report));
   return `${createHash('sha256').update(json).digest('hex').slice(0, 16)} arrived=${report.conversations.arrived} events=${report.simulated.events}`;
 }
@@ -35,5 +34,5 @@ const cases: [string, () => Scenario, number[], boolean][] = [
 
 for (const [name, make, seeds, masked] of cases) {
   const s = make();
-  for (const seed of seeds) console.log(`${name} seed ${seed}: ${hashOf(s, seed, masked)}`);
+  for (const seed of seeds) console.log(`${name} seed ${seed}: ${await hashOf(s, seed, masked)}`);
 }

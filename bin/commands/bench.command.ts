@@ -17,7 +17,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('runs', { type: 'number', describe: 'Timed runs per figure; the median is reported' })
       .option('agents', { type: 'number', default: 1000, describe: 'routing: agents in the queue' })
       .option('conversations', { type: 'number', default: 1_000_000, describe: 'sim: conversations in the large center' })
-      .option('budget', { type: 'string', describe: 'Check the figures against this budget file (e.g. bench/budget/budgets.json); exit 1 when one misses' })
+      .option('budget', { type: 'string', describe: 'Check the figures against this budget file (e.g. microbench/budget/budgets.json); exit 1 when one misses' })
       .option('junit', { type: 'string', describe: 'With --budget: write the verdicts as JUnit XML to this file' })
       .option('corpus', { type: 'string', array: true, describe: 'masking: score recall on labelled JSONL corpora instead (bench/masking/corpora/README.md)' })
       .check((argv) => checkNumbers(argv, { runs: { whole: true, min: 1 }, agents: { whole: true, min: 1 }, conversations: { whole: true, min: 1 } })) as unknown as Argv<BenchArgs>,

@@ -1,6 +1,6 @@
 // `cctwin bench [masking|routing|sim]`: measure the hot paths and print the
 // figures. With `--budget FILE` it checks them against a committed budget
-// file (bench/budget/README.md) and exits 1 when one misses: a verdict for CI,
+// file (microbench/budget/README.md) and exits 1 when one misses: a verdict for CI,
 // never an assertion in a test.
 import { writeFileSync } from 'node:fs';
 import { runMaskingBench } from '../../microbench/masking/run-masking-bench.js';

@@ -43,7 +43,7 @@ describe('what `cctwin` loads before it knows the command', () => {
   it('is the command definitions, the exit statuses, the output helpers and option checks: no package, not yargs', () => {
     const { files, packages } = reach('bin/cctwin.ts');
     expect(packages).toEqual([]);
-    for (const file of files) expect(file, file).toMatch(/^bin\/[\w-]+\.ts$|^bin\/commands\/[\w-]+\.command\.ts$|^bin\/commands\/common-options\.ts$|^sim\/server\/server-options\.ts$/);
+    for (const file of files) expect(file, file).toMatch(/^bin\/[\w-]+\.ts$|^bin\/commands\/[\w-]+\.command\.ts$|^bin\/commands\/common-options\.ts$|^server\/server-options\.ts$/);
     expect(files.filter((f) => f.endsWith('.command.ts'))).toHaveLength(8);
   });
 

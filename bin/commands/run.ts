@@ -2,15 +2,11 @@
 // exit 1 when a budget fails (2 for a bad scenario).
 import { writeFileSync } from 'node:fs';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
-import { runReplications, type ReplicationPlan, type TaskProgress } from '../../pipeline/threads/pool.js';
-import type { Scenario } from '../../scenarios/scenario.js';
-import { buildMergedReport } from '../../reports/merged-report.js';
-import type { ReplicationResult } from '../../reports/replication.js';
+import type { TaskProgress } from '../../pipeline/threads/pool.js';
+import { runPipeline, type PipelineJob, type PipelineOutcome } from '../../pipeline/run-pipeline.js';
 import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
 import { formatDuration } from '../../reports/format-duration.js';
 import { loadScenarioWithBudgets } from '../../reports/budgets/scenario-budgets.js';
-import { allPass } from '../../reports/budgets/evaluate-budgets.js';
-import { judgeRunBudgets } from '../../pipeline/timing/timing-pass.js';
 import { renderJson } from '../../reports/render-json.js';
 import { renderText } from '../../reports/render-text.js';
 import { renderJunit } from '../../reports/junit.js';
@@ -35,28 +31,20 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
   }
   prepareOutputs(args);
   const startedAtMs = Date.now();
-  const started = performance.now();
-  const plan: ReplicationPlan = {
-    replications: args.replications ?? 1,
-    threads: Math.min(args.threads ?? 1, args.replications ?? 1),
+  const replications = args.replications ?? 1;
+  const job: PipelineJob = {
+    scenario, budgets, replications,
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
     checkInvariants: args.check === true,
   };
-  const results = await withProgress(scenario, plan, wantsProgress(args.progress, process.stderr, args.quiet === true));
-  const report = buildMergedReport(results, {
-    scenario: scenario.name,
-    seed: args.seed ?? scenario.seed,
-    serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, warmupMs: scenario.warmupMs,
-    wallMs: performance.now() - started,
-  });
-  // Wall-clock budgets get a timing pass of their own (docs/budgets.md): the run's figures may be slowed by --check or by sibling threads.
-  report.budgets = judgeRunBudgets(report, scenario, args.seed ?? scenario.seed, budgets);
+  const threads = Math.min(args.threads ?? 1, replications);
+  const { report, results, pass } = await withProgress(job, threads, wantsProgress(args.progress, process.stderr, args.quiet === true));
 
   if (args.out) writingTo('--out', args.out, () => writeRunOutputs(args.out!, report, results, startedAtMs));
   if (args.junit) writingTo('--junit', args.junit, () => writeFileSync(args.junit!, renderJunit(report.budgets, scenario.name)));
   if (args.json) out.stdout(renderJson(report));
   else if (!args.quiet) out.stdout(renderText(report, { color: process.stdout.isTTY === true, intervals: scenario.intervalSet === true || args.intervals === true }));
-  return allPass(report.budgets) ? EXIT_OK : EXIT_BUDGET_FAILED;
+  return pass ? EXIT_OK : EXIT_BUDGET_FAILED;
 }
 
 /**
@@ -66,19 +54,22 @@ export async function runRun(args: ScenarioArgs, out: Output = processOutput): P
  * 250 ms from a timer; one replication runs in this thread and redraws from
  * the runner's onProgress). No bar: no buffer, no progress kept.
  */
-async function withProgress(scenario: Scenario, plan: ReplicationPlan, show: boolean): Promise<ReplicationResult[]> {
-  if (!show) return runReplications(scenario, plan);
-  const several = plan.replications > 1;
-  const label = several ? `${scenario.name}: ${plan.replications} replications on ${plan.threads} thread${plan.threads === 1 ? '' : 's'}` : scenario.name;
+async function withProgress(job: PipelineJob, threads: number, show: boolean): Promise<PipelineOutcome> {
+  if (!show) return (await runPipeline([job], { threads }))[0]!;
+  const { scenario } = job;
+  const replications = job.replications ?? 1;
+  const several = replications > 1;
+  const label = several ? `${scenario.name}: ${replications} replications on ${threads} thread${threads === 1 ? '' : 's'}` : scenario.name;
   let progress: TaskProgress | null = null;
   const bar = new ProgressBar(process.stderr, {
-    label, total: plan.replications * scenario.durationMs,
+    label, total: replications * scenario.durationMs,
     // Several: the bar is simulated time, the count replications finished (the line is long enough already).
-    describe: (ms) => (several ? `${progress?.done ?? 0}/${plan.replications}` : `${formatDuration(ms, 'ms')} simulated`),
+    describe: (ms) => (several ? `${progress?.done ?? 0}/${replications}` : `${formatDuration(ms, 'ms')} simulated`),
   });
   const onStart = (p: TaskProgress) => {
     progress = p;
     bar.follow(() => ({ done: p.reachedMs(), note: p.draining() ? 'draining' : '' }), p.totalMs);
   };
-  return whileRunning(bar, () => runReplications(scenario, plan, { onStart, onProgress: () => bar.tick() }), () => progress?.totalMs ?? 0, 250);
+  const outcomes = await whileRunning(bar, () => runPipeline([job], { threads, hooks: { onStart, onProgress: () => bar.tick() } }), () => progress?.totalMs ?? 0, 250);
+  return outcomes[0]!;
 }

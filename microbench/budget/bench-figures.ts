@@ -1,5 +1,5 @@
 // The hot-path figures a bench budget may name: what each measures, its
-// unit, and which bench measures it. bench/budget/README.md lists them for
+// unit, and which bench measures it. microbench/budget/README.md lists them for
 // people; this table is the truth.
 import { ROUTING_POLICIES } from '../../engine/model/routing-policy.js';
 

@@ -4,7 +4,7 @@
 // no machine meets (0.001us) or every machine meets (1h).
 import { describe, expect, it } from 'vitest';
 import { parseBudget, type Budget } from '../../reports/budgets/parse-budget.js';
-import { simulate } from '../../sim/runner/simulate.js';
+import { simulate } from '../simulate.js';
 import { busyCenter } from '../../sim/runner/testing/scenario-fixture.js';
 import { isWallClockBudget, judgeRunBudgets, judgeWallClockBudgets } from './timing-pass.js';
 
@@ -17,12 +17,12 @@ const budget = (expression: string): Budget => {
 const center = busyCenter({ durationMs: 2 * 3600_000 });
 
 describe('timing passes', () => {
-  it('tell wall-clock budgets from simulated ones; load-only latencies are not judged by run', () => {
+  it('tell wall-clock budgets from simulated ones; load-only latencies are not judged by run', async () => {
     expect(['engine.route.p99 <= 1ms', 'engine.mask.max <= 1s', 'wall.seconds <= 1h', 'wall.eventsPerSecond >= 1'].map((e) => isWallClockBudget(budget(e)))).toEqual([true, true, true, true]);
     expect(['serviceLevel >= 80%', 'answerTime.p90 <= 60s', 'simulated.events >= 1', 'customerToAgent.p99 <= 50ms'].map((e) => isWallClockBudget(budget(e)))).toEqual([false, false, false, false]);
   });
 
-  it('judge a budget met at once on one pass, every routing call timed up to the cap', () => {
+  it('judge a budget met at once on one pass, every routing call timed up to the cap', async () => {
     const b = budget('engine.route.p99 <= 1h');
     const verdict = judgeWallClockBudgets(center, 1, [b], { samples: 500 }).get(b)!;
     expect(verdict.pass).toBe(true);
@@ -32,7 +32,7 @@ describe('timing passes', () => {
     expect(verdict.unit).toBe('ns');
   });
 
-  it('measure two more passes on a miss and judge their median', () => {
+  it('measure two more passes on a miss and judge their median', async () => {
     const b = budget('engine.route.p50 <= 0.001us');
     const verdict = judgeWallClockBudgets(center, 1, [b], { samples: 300 }).get(b)!;
     expect(verdict.pass).toBe(false);
@@ -41,8 +41,8 @@ describe('timing passes', () => {
     expect(verdict.value).toBe([...passes].sort((x, y) => x - y)[1]);
   });
 
-  it('run the whole scenario when a budget is on wall.*', () => {
-    const whole = simulate(center);
+  it('run the whole scenario when a budget is on wall.*', async () => {
+    const whole = await simulate(center);
     const b = budget('wall.seconds <= 1h');
     const verdict = judgeWallClockBudgets(center, 1, [b], { samples: 300 }).get(b)!;
     // The run times one routing call in 8; the pass times them all.
@@ -50,8 +50,8 @@ describe('timing passes', () => {
     expect(Math.abs(verdict.timing!.samples - whole.histograms['engine.route'].count * 8)).toBeLessThan(8);
   });
 
-  it('leave simulated budgets to the report and keep the scenario order', () => {
-    const report = simulate(center);
+  it('leave simulated budgets to the report and keep the scenario order', async () => {
+    const report = await simulate(center);
     const budgets = ['serviceLevel >= 0', 'engine.route.p99 <= 1h', 'customerToAgent.p99 <= 50ms', 'conversations.arrived == 0'].map(budget);
     const verdicts = judgeRunBudgets(report, center, 1, budgets, { samples: 200 });
     expect(verdicts.map((v) => v.budget)).toEqual(budgets.map((b) => b.expression));
@@ -61,7 +61,7 @@ describe('timing passes', () => {
     expect(verdicts[3]).toEqual({ budget: 'conversations.arrived == 0', value: report.conversations.arrived, pass: false });
   });
 
-  it('need no pass when the scenario has no wall-clock budget', () => {
+  it('need no pass when the scenario has no wall-clock budget', async () => {
     expect(judgeWallClockBudgets(center, 1, [budget('serviceLevel >= 0')]).size).toBe(0);
   });
 });

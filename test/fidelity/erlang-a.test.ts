@@ -4,8 +4,7 @@
 // the replications' sampling error.
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
-import { runReplications } from '../../pipeline/threads/pool.js';
-import { buildMergedReport } from '../../reports/merged-report.js';
+import { runPipeline } from '../../pipeline/run-pipeline.js';
 import { tQuantile975, type Estimate } from '../../reports/confidence.js';
 import { queueFigures } from '../../planning/theory/erlang.js';
 
@@ -24,9 +23,8 @@ describe('fidelity: Erlang A', () => {
       patienceSeconds: stream.patience.mean / 1000,
       serviceLevelThresholdSeconds: scenario.serviceLevelThresholdMs / 1000,
     });
-    const results = await runReplications(scenario, { replications: REPLICATIONS, threads: 2 });
-    const report = buildMergedReport(results, { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, warmupMs: scenario.warmupMs, wallMs: 1 });
-    const c = report.confidence!;
+    const [outcome] = await runPipeline([{ scenario, replications: REPLICATIONS }], { threads: 2 });
+    const c = outcome!.report.confidence!;
     const pairs: [string, Estimate, number][] = [
       ['serviceLevel', c.serviceLevel, theory.serviceLevel],
       ['waitProbability', c.waitProbability, theory.waitProbability],

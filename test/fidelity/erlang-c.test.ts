@@ -3,9 +3,10 @@
 // abandonment) must agree with the Erlang C formula for the probability of
 // waiting, the service level and the average speed of answer, within the
 // sampling error of independent replications.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
-import { simulate } from '../../sim/runner/simulate.js';
+import { runPipeline } from '../../pipeline/run-pipeline.js';
+import { closePool } from '../../pipeline/threads/pool.js';
 import { queueFigures } from '../../planning/theory/erlang.js';
 import { deriveSeed } from '../../sim/random/prng.js';
 
@@ -18,6 +19,9 @@ function meanAndStandardError(xs: number[]): { mean: number; se: number } {
   const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
   return { mean, se: Math.sqrt(variance / xs.length) };
 }
+
+// Replications go through the pipeline on two worker threads, which stay up between files: stop them after this one.
+afterAll(closePool);
 
 describe('fidelity: Erlang C', () => {
   const scenario = loadScenario('scenarios/erlang-c.yaml', ['duration=100h', 'warmup=2h']);
@@ -34,14 +38,16 @@ describe('fidelity: Erlang C', () => {
     expect(group.noAnswer).toBe(0);
   });
 
-  it('agrees with the formula on P(wait), service level and ASA', () => {
+  it('agrees with the formula on P(wait), service level and ASA', async () => {
     const theory = queueFigures({
       arrivalRatePerSecond: stream.arrivals[0]!.perSecond,
       handleTimeSeconds: stream.handleTime.kind === 'exp' ? stream.handleTime.mean / 1000 : NaN,
       agents: group.count,
       serviceLevelThresholdSeconds: scenario.serviceLevelThresholdMs / 1000,
     });
-    const runs = Array.from({ length: REPLICATIONS }, (_, i) => simulate(scenario, { seed: deriveSeed(scenario.seed, 'fidelity', i) }));
+    // Each run is a job of its own (one replication on its own seed), so each gives its own report.
+    const jobs = Array.from({ length: REPLICATIONS }, (_, i) => ({ scenario, seed: deriveSeed(scenario.seed, 'fidelity', i) }));
+    const runs = (await runPipeline(jobs, { threads: 2 })).map((o) => o.report);
     const figures = {
       waitProbability: { sim: meanAndStandardError(runs.map((r) => r.waitProbability)), theory: theory.waitProbability },
       serviceLevel: { sim: meanAndStandardError(runs.map((r) => r.serviceLevel.value)), theory: theory.serviceLevel },
@@ -55,5 +61,5 @@ describe('fidelity: Erlang C', () => {
     // The check must have teeth: a twin 10% off on P(wait) (a bug once seen here) must fail it.
     expect(figures.waitProbability.sim.se).toBeLessThan(0.005);
     expect(figures.averageSpeedOfAnswer.sim.se).toBeLessThan(0.25);
-  });
+  }, 240_000);
 });

@@ -5,17 +5,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
 import { closePool, runReplications } from '../../pipeline/threads/pool.js';
+import { runPipeline } from '../../pipeline/run-pipeline.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
 import { renderJson, withoutWallClock } from '../../reports/render-json.js';
-import { simulate } from '../../sim/runner/simulate.js';
-import { createMasker } from '../../engine/masking/index.js';
+import { runReplication } from '../../pipeline/threads/replicate.js';
 
 const scenario = loadScenario('scenarios/quickstart.yaml', ['duration=2h', 'warmup=15m']);
 
 async function report(replications: number, threads: number): Promise<string> {
-  const results = await runReplications(scenario, { replications, threads });
-  const r = buildMergedReport(results, { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, warmupMs: scenario.warmupMs, wallMs: 1 });
-  return renderJson(withoutWallClock(r));
+  const [outcome] = await runPipeline([{ scenario, replications }], { threads });
+  return renderJson(withoutWallClock(outcome!.report));
 }
 
 // The pool is kept across runs (pipeline/threads/pool.ts): stop its workers when the file is done.
@@ -30,10 +29,14 @@ describe('replications on worker threads', () => {
     expect(parsed.conversations.arrived).toBeGreaterThan(4 * 1000);
   });
 
-  it('one replication reproduces a plain run of the scenario', async () => {
-    const masker = createMasker(scenario.tenant.maskSensitiveData);
-    const plain = renderJson(withoutWallClock(simulate(scenario, { mask: (t) => masker.mask(t) })));
-    expect(await report(1, 1)).toBe(plain);
+  it('one replication on a worker reproduces a plain run of the scenario in this thread', async () => {
+    const result = runReplication({ scenario, index: 0, seed: scenario.seed });
+    const plain = buildMergedReport([result], { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, warmupMs: scenario.warmupMs, wallMs: 1 });
+    const [onWorker] = await runReplications(scenario, { replications: 1, threads: 2 });
+    expect(onWorker!.seed).toBe(scenario.seed);
+    expect(await report(1, 1)).toBe(renderJson(withoutWallClock(plain)));
+    const viaWorker = buildMergedReport([onWorker!], { scenario: scenario.name, seed: scenario.seed, serviceLevelThresholdMs: scenario.serviceLevelThresholdMs, warmupMs: scenario.warmupMs, wallMs: 1 });
+    expect(renderJson(withoutWallClock(viaWorker))).toBe(renderJson(withoutWallClock(plain)));
   });
 
   it('several replications give each key figure a mean and a 95% interval around it', async () => {

@@ -61,7 +61,7 @@ const NOT_RUN_EXACT: Record<string, string> = {
 const NOT_RUN_KINDS: { test: (command: string, cctwinArgs: string[] | null) => boolean; why: string }[] = [
   {
     test: (c, args) => args?.[0] === 'bench' || /^node dist\/bench\//.test(c) || /^npm run (-s )?(bench|profile):/.test(c),
-    why: 'a benchmark: it measures for minutes and asserts no speed (bench/budget and bin/commands/bench.test.ts test the machinery)',
+    why: 'a benchmark: it measures for minutes and asserts no speed (microbench/budget and bin/commands/bench.test.ts test the machinery)',
   },
   { test: (_, args) => args?.[0] === 'serve', why: 'serve runs until a signal (server and test/cli/exit-codes.test.ts test it)' },
 ];
