@@ -18,6 +18,8 @@ export type TextMasker = (text: string) => string;
 
 /** Conversation and offer ids stay int32 (2,147,483,647: 5,000 years of a million conversations a day). */
 const MAX_ID = 2 ** 31 - 1;
+/** Spare history lines kept for reuse (EngineCore.entry). */
+const MAX_SPARE_ENTRIES = 4096;
 
 /**
  * A refusal as the engine makes it: plain data ({ code, message }) to its
@@ -125,10 +127,19 @@ export class EngineCore {
 
   /** Called as each command starts: what the last one freed becomes reusable. */
   recycle(): void {
-    moveAll(this.freedConversations, this.spareRecords);
-    moveAll(this.freedOffers, this.spareOffers);
-    moveAll(this.freedAssignments, this.spareAssignments);
+    // Most commands free nothing: the checks skip three calls per command.
+    if (this.freedConversations.length > 0) moveAll(this.freedConversations, this.spareRecords);
+    if (this.freedOffers.length > 0) moveAll(this.freedOffers, this.spareOffers);
+    if (this.freedAssignments.length > 0) moveAll(this.freedAssignments, this.spareAssignments);
   }
+
+  /**
+   * History lines of recycled conversations, reused by entry(): nothing
+   * outside the core keeps a line (views and events copy what they show), so
+   * a line is free once its conversation's record is reused. At most
+   * MAX_SPARE_ENTRIES are kept, so a burst of long histories is not held on to.
+   */
+  private readonly spareEntries: StoredEntry[] = [];
 
   /** The spare conversation records (pooled; the class is in state/conversation-record.ts). */
   private readonly spareRecords: ConversationRecord[] = [];
@@ -167,7 +178,11 @@ export class EngineCore {
     c.sessionEnded = false;
     // Popped, not `length = 0`: a call into the runtime, and it would drop the backing store.
     const t = c.transcript;
-    while (t.length > 0) t.pop();
+    const spare = this.spareEntries;
+    while (t.length > 0) {
+      const e = t.pop()!;
+      if (spare.length < MAX_SPARE_ENTRIES) spare.push(e);
+    }
     c.transcriptBytes = 0;
     c.droppedLines = 0;
     c.prev = null;
@@ -249,8 +264,12 @@ export class EngineCore {
     c.offer = offer;
     if (kind !== 'conference') c.state = 'offered';
     agent.load++;
-    this.refresh(agent);
-    for (const q of agent.queues) q.pool.offered(agent);
+    // refresh(agent), then the pools' `offered`, in one pass: each queue's pool is its own.
+    const eligible = this.eligible(agent);
+    for (const q of agent.queues) {
+      q.pool.update(agent, eligible);
+      q.pool.offered(agent);
+    }
     this.sink.offer(offer);
     this.sink.timer(offer);
     return offer;
@@ -418,15 +437,23 @@ export class EngineCore {
     c.droppedLines += drop;
     const text = c.droppedLines === 1 ? '1 earlier message was dropped from this history' : `${c.droppedLines} earlier messages were dropped from this history`;
     // Not masked: the engine's own words. Its time is the newest dropped line's, so the history stays in time order.
-    const marker: StoredEntry = { from: 'system', text, atMs: lastDroppedAtMs, maskedText: text, internal: false };
+    const marker: StoredEntry = { from: 'system', agentId: undefined, text, atMs: lastDroppedAtMs, maskedText: text, internal: false };
     if (head === 1) t[0] = marker;
     else t.unshift(marker);
   }
 
   /** A history line written now, not yet added to any conversation. */
   entry(from: TranscriptEntry['from'], text: string, agentId: string | undefined, internal: boolean): StoredEntry {
-    const stored: StoredEntry = { from, text, atMs: this.nowMs, maskedText: this.forAgents(text), internal };
-    if (agentId !== undefined) stored.agentId = agentId;
+    const maskedText = this.forAgents(text);
+    const stored = this.spareEntries.pop();
+    // Every line has the same fields (agentId undefined when no agent wrote it), so reused lines keep one shape.
+    if (stored === undefined) return { from, agentId, text, atMs: this.nowMs, maskedText, internal };
+    stored.from = from;
+    stored.agentId = agentId;
+    stored.text = text;
+    stored.atMs = this.nowMs;
+    stored.maskedText = maskedText;
+    stored.internal = internal;
     return stored;
   }
 

@@ -18,6 +18,19 @@ function filled(unit: TimeUnit, values: number[]): LatencyHistogram {
 }
 
 describe('summarize', () => {
+  it("gives exactly hdr's own mean and percentiles, from one pass over the counts", () => {
+    fc.assert(
+      fc.property(fc.constantFrom<TimeUnit>('ms', 'us', 'ns'), fc.array(fc.double({ min: 0, max: 5e9, noNaN: true }), { minLength: 1, maxLength: 300 }), (unit, values) => {
+        const h = filled(unit, values);
+        const s = summarize(h);
+        const hdr = h.hdr;
+        expect(s.mean).toBe(Math.round(hdr.mean * 1000) / 1000);
+        expect([s.min, s.p50, s.p90, s.p95, s.p99, s.p999]).toEqual([0, 50, 90, 95, 99, 99.9].map((p) => hdr.getValueAtPercentile(p)));
+        expect(s.count).toBe(values.length);
+      }),
+    );
+  });
+
   it('gives exact figures while values stay within single-unit resolution', () => {
     const values = Array.from({ length: 1000 }, (_, i) => i + 1);
     const s = summarize(filled('ms', values));

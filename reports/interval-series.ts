@@ -17,6 +17,8 @@ export interface IntervalTotals {
   staffedSlotMs: number[];
 }
 
+const END_ABANDONED = END_STATE_CODES.indexOf('abandoned');
+
 export class IntervalSeries {
   readonly totals: IntervalTotals;
 
@@ -43,7 +45,7 @@ export class IntervalSeries {
     const type = b.types[i];
     if (type === EV_ARRIVED) this.arrived(b.atMs[i]!);
     else if (type === EV_ANSWERED) this.answered(b.arrivedAtMs[i]!, b.atMs[i]!);
-    else if (type === EV_ENDED && END_STATE_CODES[b.codes[i]!] === 'abandoned') this.abandoned(b.arrivedAtMs[i]!);
+    else if (type === EV_ENDED && b.codes[i] === END_ABANDONED) this.abandoned(b.arrivedAtMs[i]!);
   }
 
   private arrived(atMs: number): void {

@@ -4,7 +4,7 @@
 // (conversation ids grow with time), and per-conversation state lives only
 // while the conversation does.
 import { END_STATE_CODES, IntMap, EV_ANSWERED, EV_ARRIVED, EV_CONFERENCED, EV_ENDED, EV_OFFER, EV_RONA, EV_TRANSFERRED, EV_WRAP_UP_DONE } from '../engine/index.js';
-import type { EndState, EngineEvent, EventBuffer } from '../engine/index.js';
+import type { EngineEvent, EventBuffer } from '../engine/index.js';
 import type { ConversationCounts, HistogramName } from './report.js';
 import { histogramUnit, HISTOGRAM_NAMES } from './report.js';
 import { createLatencyHistogram, recordValue, type LatencyHistogram } from './histogram.js';
@@ -13,6 +13,11 @@ export interface RecorderOptions {
   warmupMs: number;
   serviceLevelThresholdMs: number;
 }
+
+const END_COMPLETED = END_STATE_CODES.indexOf('completed');
+const END_ABANDONED = END_STATE_CODES.indexOf('abandoned');
+const END_DROPPED = END_STATE_CODES.indexOf('droppedOnTransfer');
+const END_INTERRUPTED = END_STATE_CODES.indexOf('interrupted');
 
 export class RunRecorder {
   readonly counts: ConversationCounts = {
@@ -69,7 +74,7 @@ export class RunRecorder {
         if (this.counted(e.conversationId)) this.bins.wrapUp.record(e.durationMs);
         break;
       case 'ended':
-        this.ended(e.conversationId, e.endState, e.arrivedAtMs, e.answeredAtMs, e.atMs);
+        this.ended(e.conversationId, END_STATE_CODES.indexOf(e.endState), e.arrivedAtMs, e.answeredAtMs, e.atMs);
         break;
     }
   }
@@ -98,7 +103,7 @@ export class RunRecorder {
         if (this.counted(b.conversations[i]!)) this.bins.wrapUp.record(b.values[i]!);
         break;
       case EV_ENDED:
-        this.ended(b.conversations[i]!, END_STATE_CODES[b.codes[i]!]!, b.arrivedAtMs[i]!, b.values[i]!, b.atMs[i]!);
+        this.ended(b.conversations[i]!, b.codes[i]!, b.arrivedAtMs[i]!, b.values[i]!, b.atMs[i]!);
         break;
     }
   }
@@ -131,16 +136,33 @@ export class RunRecorder {
     if (!this.offeredAtOnce.has(conversationId)) this.waited++;
   }
 
-  private ended(conversationId: number, endState: EndState, arrivedAtMs: number, answeredAtMs: number, atMs: number): void {
+  /** `code`: the end state's place in END_STATE_CODES (a switch on a number, not a property looked up by name). */
+  private ended(conversationId: number, code: number, arrivedAtMs: number, answeredAtMs: number, atMs: number): void {
     if (!this.counted(conversationId)) return;
-    this.counts[endState]++;
-    if (endState === 'abandoned') {
+    const counts = this.counts;
+    switch (code) {
+      case END_COMPLETED:
+        counts.completed++;
+        break;
+      case END_ABANDONED:
+        counts.abandoned++;
+        break;
+      case END_DROPPED:
+        counts.droppedOnTransfer++;
+        break;
+      case END_INTERRUPTED:
+        counts.interrupted++;
+        break;
+      default:
+        throw new RangeError(`unknown end state code ${code}`);
+    }
+    if (code === END_ABANDONED) {
       this.bins.abandonTime.record(atMs - arrivedAtMs);
       if (answeredAtMs < 0 && !this.offeredAtOnce.has(conversationId)) this.waited++;
-    } else if (answeredAtMs >= 0 && endState !== 'droppedOnTransfer') {
+    } else if (answeredAtMs >= 0 && code !== END_DROPPED) {
       this.bins.handleTime.record(atMs - answeredAtMs);
     }
-    this.offeredAtOnce.delete(conversationId);
+    if (this.offeredAtOnce.size > 0) this.offeredAtOnce.delete(conversationId);
   }
 
   /** Wall-clock cost of one engine call that made routing decisions. */
