@@ -25,7 +25,10 @@ describe('HdrBins', () => {
         const binned = new HdrBins(createLatencyHistogram('ms'));
         values.forEach((v, i) => {
           recordValue(direct, v);
-          binned.record(v);
+          // The cell forms are the same record: a difference of two times, or a value read from a cell.
+          if (i % 3 === 0) binned.record(v);
+          else if (i % 3 === 1) binned.recordDifference(Float64Array.of(0, v), 0, 1);
+          else binned.recordAt(Float64Array.of(0, v), 1);
           // Reading part-way must not lose or double anything.
           if (i === readAt) binned.flushed();
         });

@@ -14,6 +14,9 @@ export interface RecorderOptions {
   serviceLevelThresholdMs: number;
 }
 
+const ARRIVED_AT = 0;
+const ANSWERED_AT = 1;
+const AT = 2;
 const END_COMPLETED = END_STATE_CODES.indexOf('completed');
 const END_ABANDONED = END_STATE_CODES.indexOf('abandoned');
 const END_DROPPED = END_STATE_CODES.indexOf('droppedOnTransfer');
@@ -35,6 +38,12 @@ export class RunRecorder {
   private readonly offeredAtOnce = new IntMap<true>();
   /** The conversation whose `arrived` was the last event, until the next one. */
   private justArrivedId = -1;
+  /**
+   * The times of the event being recorded, by ARRIVED_AT, ANSWERED_AT, AT:
+   * handed to the helpers in a cell rather than as arguments, since a
+   * fractional time passed to a call that is not inlined is boxed anew.
+   */
+  private readonly times = new Float64Array(3);
 
   constructor(private readonly options: RecorderOptions) {
     for (const name of HISTOGRAM_NAMES) this.bins[name] = new HdrBins(createLatencyHistogram(histogramUnit(name)));
@@ -56,10 +65,13 @@ export class RunRecorder {
     this.before(e.type === 'arrived', e.type === 'offer' ? e.conversationId : -1);
     switch (e.type) {
       case 'arrived':
-        this.arrived(e.conversationId, e.atMs);
+        this.times[AT] = e.atMs;
+        this.arrived(e.conversationId);
         break;
       case 'answered':
-        this.answered(e.conversationId, e.arrivedAtMs, e.atMs);
+        this.times[ARRIVED_AT] = e.arrivedAtMs;
+        this.times[AT] = e.atMs;
+        this.answered(e.conversationId);
         break;
       case 'transferred':
         if (this.counted(e.conversationId)) this.counts.transferred++;
@@ -71,10 +83,16 @@ export class RunRecorder {
         if (e.atMs >= this.options.warmupMs) this.ronaEvents++;
         break;
       case 'wrapUpDone':
-        if (this.counted(e.conversationId)) this.bins.wrapUp.record(e.durationMs);
+        if (this.counted(e.conversationId)) {
+          this.times[AT] = e.durationMs;
+          this.bins.wrapUp.recordAt(this.times, AT);
+        }
         break;
       case 'ended':
-        this.ended(e.conversationId, END_STATE_CODES.indexOf(e.endState), e.arrivedAtMs, e.answeredAtMs, e.atMs);
+        this.times[ARRIVED_AT] = e.arrivedAtMs;
+        this.times[ANSWERED_AT] = e.answeredAtMs;
+        this.times[AT] = e.atMs;
+        this.ended(e.conversationId, END_STATE_CODES.indexOf(e.endState));
         break;
     }
   }
@@ -85,10 +103,13 @@ export class RunRecorder {
     this.before(type === EV_ARRIVED, type === EV_OFFER ? b.conversations[i]! : -1);
     switch (type) {
       case EV_ARRIVED:
-        this.arrived(b.conversations[i]!, b.atMs[i]!);
+        this.times[AT] = b.atMs[i]!;
+        this.arrived(b.conversations[i]!);
         break;
       case EV_ANSWERED:
-        this.answered(b.conversations[i]!, b.arrivedAtMs[i]!, b.atMs[i]!);
+        this.times[ARRIVED_AT] = b.arrivedAtMs[i]!;
+        this.times[AT] = b.atMs[i]!;
+        this.answered(b.conversations[i]!);
         break;
       case EV_TRANSFERRED:
         if (this.counted(b.conversations[i]!)) this.counts.transferred++;
@@ -100,10 +121,16 @@ export class RunRecorder {
         if (b.atMs[i]! >= this.options.warmupMs) this.ronaEvents++;
         break;
       case EV_WRAP_UP_DONE:
-        if (this.counted(b.conversations[i]!)) this.bins.wrapUp.record(b.values[i]!);
+        if (this.counted(b.conversations[i]!)) {
+          this.times[AT] = b.values[i]!;
+          this.bins.wrapUp.recordAt(this.times, AT);
+        }
         break;
       case EV_ENDED:
-        this.ended(b.conversations[i]!, b.codes[i]!, b.arrivedAtMs[i]!, b.values[i]!, b.atMs[i]!);
+        this.times[ARRIVED_AT] = b.arrivedAtMs[i]!;
+        this.times[ANSWERED_AT] = b.values[i]!;
+        this.times[AT] = b.atMs[i]!;
+        this.ended(b.conversations[i]!, b.codes[i]!);
         break;
     }
   }
@@ -120,24 +147,25 @@ export class RunRecorder {
     }
   }
 
-  private arrived(conversationId: number, atMs: number): void {
-    if (this.firstCountedId < 0 && atMs >= this.options.warmupMs) this.firstCountedId = conversationId;
+  private arrived(conversationId: number): void {
+    if (this.firstCountedId < 0 && this.times[AT]! >= this.options.warmupMs) this.firstCountedId = conversationId;
     if (this.counted(conversationId)) {
       this.counts.arrived++;
       this.justArrivedId = conversationId;
     }
   }
 
-  private answered(conversationId: number, arrivedAtMs: number, atMs: number): void {
+  private answered(conversationId: number): void {
     if (!this.counted(conversationId)) return;
+    const t = this.times;
     this.counts.answered++;
-    this.bins.answerTime.record(atMs - arrivedAtMs);
-    if (atMs - arrivedAtMs <= this.options.serviceLevelThresholdMs) this.answeredWithinThreshold++;
+    this.bins.answerTime.recordDifference(t, ARRIVED_AT, AT);
+    if (t[AT]! - t[ARRIVED_AT]! <= this.options.serviceLevelThresholdMs) this.answeredWithinThreshold++;
     if (!this.offeredAtOnce.has(conversationId)) this.waited++;
   }
 
   /** `code`: the end state's place in END_STATE_CODES (a switch on a number, not a property looked up by name). */
-  private ended(conversationId: number, code: number, arrivedAtMs: number, answeredAtMs: number, atMs: number): void {
+  private ended(conversationId: number, code: number): void {
     if (!this.counted(conversationId)) return;
     const counts = this.counts;
     switch (code) {
@@ -156,11 +184,12 @@ export class RunRecorder {
       default:
         throw new RangeError(`unknown end state code ${code}`);
     }
+    const answeredAtMs = this.times[ANSWERED_AT]!;
     if (code === END_ABANDONED) {
-      this.bins.abandonTime.record(atMs - arrivedAtMs);
+      this.bins.abandonTime.recordDifference(this.times, ARRIVED_AT, AT);
       if (answeredAtMs < 0 && !this.offeredAtOnce.has(conversationId)) this.waited++;
     } else if (answeredAtMs >= 0 && code !== END_DROPPED) {
-      this.bins.handleTime.record(atMs - answeredAtMs);
+      this.bins.handleTime.recordDifference(this.times, ANSWERED_AT, AT);
     }
     if (this.offeredAtOnce.size > 0) this.offeredAtOnce.delete(conversationId);
   }
@@ -198,6 +227,7 @@ export class HdrBins {
   private readonly subBucketHalfMagnitude: number;
   private readonly top: number;
   private highest = -1;
+  private readonly cell = new Float64Array(1);
 
   constructor(private readonly h: LatencyHistogram) {
     const hdr = h.hdr;
@@ -209,6 +239,19 @@ export class HdrBins {
 
   /** Records `value` rounded to a whole unit, as recordValue does (and refuses what it refuses). */
   record(value: number): void {
+    this.cell[0] = value;
+    this.recordAt(this.cell, 0);
+  }
+
+  /** record(cell[to] - cell[from]): the operands in a cell, as a fractional time passed to a call that is not inlined is boxed anew. */
+  recordDifference(cell: Float64Array, from: number, to: number): void {
+    this.cell[0] = cell[to]! - cell[from]!;
+    this.recordAt(this.cell, 0);
+  }
+
+  /** record(cell[k]), likewise. */
+  recordAt(cell: Float64Array, k: number): void {
+    const value = cell[k]!;
     const v = Math.round(value);
     if (!(value >= 0 && v < this.top)) {
       recordValue(this.h, value);
