@@ -28,6 +28,7 @@ export const ERRORS = {
   E_FRAME_TOO_LARGE: 'The frame is larger than the server accepts',
   E_INTERNAL: 'The server failed to carry out the command',
   E_NOT_FOUND: 'No such HTTP route or WebSocket path (or not with this method)',
+  E_TOKEN_EXPIRED: 'The access token has expired',
 
   // Command line and scenario files (exit status 2).
   E_USAGE: 'Bad command-line usage',

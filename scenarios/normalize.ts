@@ -5,7 +5,7 @@ import { CHANNELS, DEFAULT_CHANNEL_RULES, type Channel, type ChannelRules } from
 import { DEFAULT_TENANT } from '../engine/model/tenant.js';
 import type { DistributionSpec } from './distribution-spec.js';
 import { ratePiecesFromVolumes } from './arrival-forecast.js';
-import type { AgentGroupSpec, CustomerStreamSpec, RatePiece, Scenario, StaffingPiece } from './scenario.js';
+import { DEFAULT_ORG_ID, type AgentGroupSpec, type CustomerStreamSpec, type RatePiece, type Scenario, type StaffingPiece } from './scenario.js';
 import type { AgentGroupSource, ArrivalsSource, CustomerStreamSource, ScenarioSource } from './scenario-source.js';
 import { peakCount, staffingFromPieces, staffingFromShifts } from './staffing.js';
 import { parseDistribution, parseDurationMs, parseRatePerSecond, type Parsed } from './units.js';
@@ -33,7 +33,8 @@ export function normalizeScenario(source: ScenarioSource, file: string, budgetLi
     serviceLevelThresholdMs: duration(source.serviceLevelThreshold ?? SOURCE_DEFAULTS.serviceLevelThreshold),
     intervalMs: duration(source.interval ?? SOURCE_DEFAULTS.interval),
     intervalSet: source.interval !== undefined,
-    tenant: { ...DEFAULT_TENANT, ...source.tenant },
+    tenant: tenantOf(source),
+    orgId: source.tenant?.orgId ?? DEFAULT_ORG_ID,
     channels: channelRules(source.channels ?? {}),
     queues: source.queues.map((q) => ({ name: q.name, routing: q.routing ?? SOURCE_DEFAULTS.routing })),
     agents: source.agents.map(agentGroup),
@@ -117,4 +118,10 @@ const distribution = (text: string): DistributionSpec => must(parseDistribution(
 function must<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(`scenario normalizer met a value the schema let through: ${parsed.message}`);
   return parsed.value;
+}
+
+/** The engine's tenant settings: the file's over the defaults, without the org id (not an engine setting). */
+function tenantOf(source: ScenarioSource): Scenario['tenant'] {
+  const { orgId: _orgId, ...settings } = source.tenant ?? {};
+  return { ...DEFAULT_TENANT, ...settings };
 }

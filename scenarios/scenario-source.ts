@@ -13,7 +13,7 @@ export interface ScenarioSource {
   warmup?: DurationText;
   serviceLevelThreshold?: DurationText;
   interval?: DurationText;
-  tenant?: Partial<TenantSettings>;
+  tenant?: Partial<TenantSettings> & { orgId?: string };
   channels?: Partial<Record<Channel, { ronaTimeout?: DurationText; replyLimit?: number }>>;
   queues: { name: string; routing?: RoutingPolicyName }[];
   agents: AgentGroupSource[];

@@ -28,6 +28,13 @@ export interface Scenario {
    */
   intervalSet?: boolean;
   tenant: TenantSettings;
+  /**
+   * The tenant's organization id (`tenant.orgId` in the file; default
+   * DEFAULT_ORG_ID): the realm an agent SDK's access token names. Kept out
+   * of `tenant`, which is the engine's settings. Scenarios built in code may
+   * leave it out.
+   */
+  orgId?: string;
   /** Seeded defaults merged with the file's overrides, for all four channels. */
   channels: Record<Channel, ChannelRules>;
   queues: QueueSpec[];
@@ -119,3 +126,6 @@ export interface MessagesSpec {
   piiShare: number;
   locales: ('en' | 'de' | 'nl' | 'sv' | 'cs')[];
 }
+
+/** The organization id of a scenario that names none. */
+export const DEFAULT_ORG_ID = 'cctwin-org';
