@@ -60,6 +60,8 @@ export interface ServerOptions {
   headersTimeoutMs?: number;
   /** An HTTP request not received in full (headers and body) this long after it began is answered 408 and closed. Default 30 s. */
   requestTimeoutMs?: number;
+  /** Also serve the vendor's agent SDK (U2C catalog, gateway, notification socket: server/webex/). Default false. */
+  webex?: boolean;
   /** Where start-up and shutdown lines go (never secrets). Default: nowhere. */
   log?: (line: string) => void;
 }
@@ -103,6 +105,7 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     rateLimit: { ...SERVER_DEFAULTS.rateLimit, ...o.rateLimit },
     ...readerLimits(o),
     ...connectionTimes(o),
+    webex: o.webex ?? false,
     log: o.log ?? (() => {}),
   };
 }

@@ -30,6 +30,7 @@ import { resolveOptions, type ServerOptions } from './server-options.js';
 import type { SessionContext } from './session-context.js';
 import { SocketHub } from './socket-hub.js';
 import { handleUpgrade } from './upgrade.js';
+import { WebexGateway } from './webex/webex-gateway.js';
 import { WorkerEngineLink } from './worker-engine-link.js';
 
 export interface ServerStateView extends HostState {
@@ -115,10 +116,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...httpErrorOptions(ctx),
   });
   registerRoutes(app, ctx, link);
+  // The vendor's agent API beside the native protocol: the same engine, sessions and masking.
+  const webex = opts.webex ? new WebexGateway(ctx, opts.scenario, link) : undefined;
+  webex?.register(app);
   const connections = new ConnectionTracker(app.server, () => draining);
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes, perMessageDeflate: false });
   const heartbeat = new Heartbeat(opts.heartbeatIntervalMs, opts.heartbeatTimeoutMs, () => metrics.closed('heartbeat'));
-  app.server.on('upgrade', (req, socket, head) => handleUpgrade(ctx, wss, heartbeat, directory, agents, req, socket, head));
+  app.server.on('upgrade', (req, socket, head) => {
+    if (webex?.upgrade(wss, heartbeat, req, socket, head)) return;
+    handleUpgrade(ctx, wss, heartbeat, directory, agents, req, socket, head);
+  });
   try {
     await app.listen({ host: opts.host, port: opts.port });
   } catch (err) {

@@ -1,0 +1,132 @@
+// The vendor's agent SDK (`@webex/contact-center`, pinned in webex-sdk/, a
+// package folder of its own so that cctwin's own install stays small) loaded
+// into Node once per process. It is a browser library; the stand-ins it
+// needs are installed here before it loads, and nothing in it is changed:
+//
+// - window (the global object), document (visible), navigator (online), location;
+// - WebSocket: the `ws` package;
+// - Worker: the SDK starts its keepalive worker from a Blob URL; the stand-in
+//   posts the same `{type: 'keepalive'}` messages on the interval it is given;
+// - `@webex/calling` names an ES build with extensionless imports as its
+//   `main`, which Node cannot load: requests for it resolve to the package's
+//   CommonJS build (dist/index.js), through Module._resolveFilename.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The SDK's entry point: `Webex.init({credentials, config})` makes an instance whose `cc` is the agent API. */
+export interface WebexSdk {
+  init(attrs: { credentials: { access_token: string }; config: Record<string, unknown> }): WebexInstance;
+}
+
+export interface WebexInstance {
+  cc: SdkContactCenter;
+  once(event: 'ready', listener: () => void): void;
+  canAuthorize?: boolean;
+  ready?: boolean;
+}
+
+/** The part of `webex.cc` cctwin drives (the SDK's own types stay in its folder). */
+export interface SdkContactCenter {
+  register(): Promise<Record<string, unknown>>;
+  deregister(): Promise<void>;
+  stationLogin(data: { teamId: string; loginOption: string; dialNumber?: string }): Promise<Record<string, unknown>>;
+  stationLogout(data: { logoutReason: string }): Promise<Record<string, unknown>>;
+  setAgentState(data: { state: string; auxCodeId: string; lastStateChangeReason?: string }): Promise<Record<string, unknown>>;
+  on(event: string, listener: (payload: never) => void): void;
+  off(event: string, listener: (payload: never) => void): void;
+}
+
+let loaded: WebexSdk | undefined;
+let tap: ((text: string) => void) | undefined;
+
+/**
+ * Every message any SDK instance of this process receives on its
+ * notification socket, as text, before the SDK reads it: the leak checks
+ * read what reached the agents, not what the server meant to send.
+ */
+export function tapSdkSockets(listener: ((text: string) => void) | undefined): void {
+  tap = listener;
+}
+
+/** The SDK folder (webex-sdk/ at the repository's root), whether run from the sources or from dist/. */
+export function sdkFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'webex-sdk');
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    const up = dirname(dir);
+    if (up === dir) throw new Error('webex-sdk/ not found above this module');
+    dir = up;
+  }
+}
+
+/** True when `npm ci --prefix webex-sdk` has run. */
+export function sdkInstalled(): boolean {
+  return existsSync(join(sdkFolder(), 'node_modules', '@webex', 'contact-center', 'package.json'));
+}
+
+/** Installs the stand-ins (once) and loads the SDK (once). */
+export function loadSdk(): WebexSdk {
+  if (loaded !== undefined) return loaded;
+  if (!sdkInstalled()) throw new Error(`the agent SDK is not installed: run \`npm ci --prefix ${sdkFolder()}\``);
+  const sdkRequire = createRequire(join(sdkFolder(), 'package.json'));
+  installResolveAlias(sdkRequire);
+  installBrowserGlobals(tappedWebSocket(sdkRequire('ws') as WsClass));
+  const mod = sdkRequire('@webex/contact-center') as { default?: WebexSdk } & WebexSdk;
+  loaded = mod.default ?? mod;
+  return loaded;
+}
+
+type WsClass = new (url: string, ...rest: unknown[]) => { on(event: 'message', listener: (data: unknown) => void): void };
+
+/** The `ws` client, with every message shown to the tap first (the SDK reads messages through onmessage, set later). */
+function tappedWebSocket(Base: WsClass): WsClass {
+  return class TappedWebSocket extends Base {
+    constructor(url: string, ...rest: unknown[]) {
+      super(url, ...rest);
+      this.on('message', (data) => tap?.(String(data)));
+    }
+  };
+}
+
+function installResolveAlias(sdkRequire: NodeJS.Require): void {
+  const callingMain = join(dirname(sdkRequire.resolve('@webex/calling/package.json')), 'dist', 'index.js');
+  const Module = sdkRequire('module') as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]): string {
+    return request === '@webex/calling' ? callingMain : resolve.call(this, request, ...rest);
+  };
+}
+
+function installBrowserGlobals(WebSocketImpl: unknown): void {
+  const g = globalThis as Record<string, unknown>;
+  g.window ??= globalThis;
+  g.document ??= { hidden: false, visibilityState: 'visible', addEventListener() {}, removeEventListener() {} };
+  Object.defineProperty(globalThis, 'navigator', { value: { onLine: true, language: 'en-US', userAgent: 'cctwin (Node.js)', platform: 'node' }, configurable: true, writable: true });
+  g.location ??= { hostname: 'localhost', href: 'http://localhost/', protocol: 'http:', origin: 'http://localhost' };
+  g.WebSocket = WebSocketImpl;
+  g.Worker = KeepaliveWorker;
+}
+
+/** The SDK's keepalive worker, without a thread: on `start`, post `keepalive` every `intervalDuration` ms until `terminate`. */
+class KeepaliveWorker {
+  onmessage: ((e: { data: unknown }) => void) | null = null;
+  private timer: NodeJS.Timeout | undefined;
+
+  postMessage(msg: { type?: string; intervalDuration?: number }): void {
+    if (msg.type === 'start') {
+      clearInterval(this.timer);
+      this.timer = setInterval(() => this.onmessage?.({ data: { type: 'keepalive' } }), msg.intervalDuration ?? 4000);
+      this.timer.unref();
+    } else if (msg.type === 'terminate') {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  terminate(): void {
+    clearInterval(this.timer);
+  }
+}
