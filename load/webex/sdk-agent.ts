@@ -23,11 +23,15 @@ export interface SdkAgent {
 
 export async function createSdkAgent(o: SdkAgentOptions): Promise<SdkAgent> {
   const Webex = loadSdk();
+  const sinks = `${o.baseUrl}/sdk-sinks`;
   const webex = Webex.init({
     credentials: { access_token: o.accessToken },
     config: {
       logger: { level: o.logLevel ?? 'error' },
-      services: { discovery: { u2c: `${o.baseUrl}/u2c/api/v1` } },
+      // Every service the SDK may reach before the catalog answers points at the twin's sinks, so it never leaves the host.
+      services: { discovery: { u2c: `${o.baseUrl}/u2c/api/v1`, hydra: `${sinks}/hydra`, sqdiscovery: `${sinks}/region` } },
+      device: { preDiscoveryServices: { hydra: `${sinks}/hydra`, hydraServiceUrl: `${sinks}/hydra`, metrics: `${sinks}/metrics`, metricsServiceUrl: `${sinks}/metrics`, atlas: `${sinks}/atlas`, atlasServiceUrl: `${sinks}/atlas`, clientLogs: `${sinks}/logs`, clientLogsServiceUrl: `${sinks}/logs` } },
+      credentials: { idbroker: { url: `${sinks}/idbroker` }, identity: { url: `${sinks}/identity` } },
       cc: { allowMultiLogin: false, allowAutomatedRelogin: true },
     },
   });

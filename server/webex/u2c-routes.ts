@@ -41,5 +41,7 @@ export function registerU2cRoutes(app: FastifyInstance, gw: WebexGateway): void 
     sinks.put('/sdk-sinks/logs/upload/:id', async (_req, reply) => reply.code(204).send());
     sinks.post('/sdk-sinks/logs/logs/meta', async (_req, reply) => reply.code(204).send());
     sinks.post('/sdk-sinks/metrics/*', async (_req, reply) => reply.code(204).send());
+    // Region discovery, asked for before the catalog: loopback, no region.
+    sinks.get('/sdk-sinks/region', async () => ({ clientAddress: '127.0.0.1', clientRegion: 'LOCAL', countryCode: 'ZZ', regionCode: 'LOCAL', timezone: 'UTC' }));
   });
 }

@@ -95,13 +95,168 @@ describe.skipIf(!sdk.ok)('the agent SDK against cctwin serve --webex', () => {
     await wrapped;
   });
 
+  it('lets an offer ring into RONA, then takes it back once available', async () => {
+    const c = await customer('sms', 'cust-2', { number: '+12025550199' });
+    await c.ok({ type: 'message', text: 'call me back on +1 202 555 0199' });
+    const task = await a.nextTask();
+    const rejected = taskEvent<string>(task, 'task:rejected');
+    expect(await rejected).toBe('RONA');
+    await a.nextState({ subStatus: 'Idle', auxCodeId: a.idleCode('RONA') });
+    await a.cc.setAgentState({ state: 'Available', auxCodeId: '0' });
+    const again = await a.nextTask();
+    expect(again.data.interactionId).toBe(task.data.interactionId);
+    await again.accept();
+    const ended = taskEvent(again, 'task:end');
+    await again.end();
+    await ended;
+    await again.wrapup({ wrapUpReason: 'Resolved', auxCodeId: a.wrapUpCode('Resolved') });
+  });
+
+  it('a Livechat customer ending the chat ends the task: the agent wraps up', async () => {
+    const c = await customer('livechat', 'cust-3', { name: 'Bo Chen' });
+    await c.ok({ type: 'message', text: 'my email is bo.chen@example.com' });
+    const task = await a.nextTask();
+    await task.accept();
+    const ended = taskEvent<{ data: { wrapUpRequired: boolean } }>(task, 'task:end');
+    await c.ok({ type: 'end' });
+    expect((await ended).data.wrapUpRequired).toBe(true);
+    await c.next('ended');
+    await task.wrapup({ wrapUpReason: 'Customer left', auxCodeId: a.wrapUpCode('Customer left') });
+  });
+
+  it('transfers to a queue: an SDK agent there takes it', async () => {
+    const expert = await agent('expert-1');
+    await expert.cc.stationLogin({ teamId: 'expert', loginOption: 'BROWSER' });
+    await expert.cc.setAgentState({ state: 'Available', auxCodeId: '0' });
+    const c = await customer('whatsapp', 'cust-4', { name: 'Cy Doe', number: '+31612345678' });
+    await c.ok({ type: 'message', text: 'IBAN NL91 ABNA 0417 1643 00, please check' });
+    const task = await a.nextTask();
+    await task.accept();
+    const ended = taskEvent(task, 'task:end');
+    await task.transfer({ to: 'billing', destinationType: 'queue' });
+    await ended;
+    await task.wrapup({ wrapUpReason: 'Transferred', auxCodeId: a.wrapUpCode('Transferred') });
+    const theirs = await expert.nextTask();
+    expect(theirs.data.interactionId).toBe(task.data.interactionId);
+    await theirs.accept();
+    await theirs.end();
+    await theirs.wrapup({ wrapUpReason: 'Resolved', auxCodeId: expert.wrapUpCode('Resolved') });
+  });
+
+  it('transfers to another SDK agent', async () => {
+    const b = await agent('desk-2');
+    await b.cc.stationLogin({ teamId: 'desk', loginOption: 'BROWSER' });
+    const c = await customer('whatsapp', 'cust-5', { name: 'Di Eze' });
+    await c.ok({ type: 'message', text: 'my SSN is 123-45-6789' });
+    const task = await a.nextTask();
+    await task.accept();
+    await b.cc.setAgentState({ state: 'Available', auxCodeId: '0' });
+    const ended = taskEvent(task, 'task:end');
+    await task.transfer({ to: 'desk-2', destinationType: 'agent' });
+    await ended;
+    await task.wrapup({ wrapUpReason: 'Transferred', auxCodeId: a.wrapUpCode('Transferred') });
+    const theirs = await b.nextTask();
+    await theirs.accept();
+    await theirs.end();
+    await theirs.wrapup({ wrapUpReason: 'Resolved', auxCodeId: b.wrapUpCode('Resolved') });
+    await b.cc.setAgentState({ state: 'Idle', auxCodeId: b.idleCode('Break') });
+  });
+
+  it('transfers to a native agent: a mixed center', async () => {
+    const native = await TestClient.agent(server, 'native-1');
+    customers.push(native);
+    const c = await customer('whatsapp', 'cust-6', { name: 'Ed Fox' });
+    await c.ok({ type: 'message', text: 'hello' });
+    const task = await a.nextTask();
+    await task.accept();
+    await native.ok({ type: 'setState', state: 'available' });
+    await task.transfer({ to: 'native-1', destinationType: 'agent' });
+    await task.wrapup({ wrapUpReason: 'Transferred', auxCodeId: a.wrapUpCode('Transferred') });
+    const offer = await native.next('offer');
+    await native.ok({ type: 'accept', offerId: offer.offerId });
+    await native.ok({ type: 'end', conversationId: offer.conversationId });
+    await native.ok({ type: 'wrapUp', conversationId: offer.conversationId, reason: 'Resolved' });
+    await native.ok({ type: 'setState', state: 'idle' });
+  });
+
+  it('consults a second SDK agent, then confers with it; each leaves and wraps up', async () => {
+    const b = agents.find((x) => x.agentId === 'desk-2')!;
+    const c = await customer('whatsapp', 'cust-7', { name: 'Flo Gray', number: '+4915112345678' });
+    await c.ok({ type: 'message', text: 'card 5500 0000 0000 0004 was charged twice' });
+    const task = await a.nextTask();
+    await task.accept();
+    await b.cc.setAgentState({ state: 'Available', auxCodeId: '0' });
+    const created = taskEvent(task, 'task:consultCreated');
+    await task.consult({ to: 'desk-2', destinationType: 'agent' });
+    await created;
+    const offered = await b.nextTask();
+    expect(offered.data.isConsulted).toBe(true);
+    const consulting = taskEvent(task, 'task:consulting');
+    const accepted = taskEvent(offered, 'task:consultAccepted');
+    await offered.accept();
+    await consulting;
+    await accepted;
+    const started = taskEvent(task, 'task:conferenceStarted');
+    await task.consultConference();
+    await started;
+    const left = taskEvent(task, 'task:participantLeft');
+    const bEnded = taskEvent(offered, 'task:end');
+    await offered.exitConference();
+    await left;
+    await bEnded;
+    await offered.wrapup({ wrapUpReason: 'Resolved', auxCodeId: b.wrapUpCode('Resolved') });
+    await task.end();
+    await task.wrapup({ wrapUpReason: 'Resolved', auxCodeId: a.wrapUpCode('Resolved') });
+    await c.next('ended');
+  });
+
+  it('holds and resumes a task (a desk marker: messaging goes on)', async () => {
+    const c = await customer('livechat', 'cust-8');
+    await c.ok({ type: 'message', text: 'still there?' });
+    const task = await a.nextTask();
+    await task.accept();
+    const held = taskEvent(task, 'task:hold');
+    await task.hold();
+    await held;
+    const resumed = taskEvent(task, 'task:resume');
+    await task.resume();
+    await resumed;
+    await task.end();
+    await task.wrapup({ wrapUpReason: 'Resolved', auxCodeId: a.wrapUpCode('Resolved') });
+  });
+
+  it('goes idle with a code', async () => {
+    const answer = await a.cc.setAgentState({ state: 'Idle', auxCodeId: a.idleCode('Lunch') });
+    expect((answer.data as Record<string, unknown>).auxCodeId).toBe(a.idleCode('Lunch'));
+    await a.nextState({ subStatus: 'Idle', auxCodeId: a.idleCode('Lunch') });
+  });
+
+  it('a refused request rejects with the twin\'s reason and changes nothing', async () => {
+    await expect(a.cc.setAgentState({ state: 'Idle', auxCodeId: 'no-such-code' })).rejects.toThrow(/^E_MALFORMED: `auxCodeId` must name an idle code/);
+    const state = await server.state();
+    expect(state.agents.find((x) => x.agentId === 'desk-1')?.reason).toBe('Lunch');
+  });
+
+  it('logs out', async () => {
+    const answer = await a.cc.stationLogout({ logoutReason: 'end of shift' });
+    expect((answer.data as Record<string, unknown>).type).toBe('AgentLogoutSuccess');
+  });
+
   it('the engine\'s accounting balances and no SDK payload leaks an injected value', async () => {
     const state = await server.state();
     expect(state.counts.inProgress).toBe(0);
+    const ended = Object.values(state.counts.ended).reduce((n, x) => n + x, 0);
+    expect(ended).toBe(state.counts.arrived);
+    expect(state.counts.arrived).toBe(8);
     expect(state.slotsHeld).toBe(0);
     const oracle = new LeakOracle();
     oracle.add('4111 1111 1111 1111', 'card');
-    oracle.addIdentity('+447966197542');
+    for (const v of ['+447966197542', '+12025550199', '+31612345678', '+4915112345678']) oracle.addIdentity(v);
+    oracle.add('+1 202 555 0199', 'phone');
+    oracle.add('bo.chen@example.com', 'email');
+    oracle.add('NL91 ABNA 0417 1643 00', 'iban');
+    oracle.add('123-45-6789', 'ssn');
+    oracle.add('5500 0000 0000 0004', 'card');
     const leaks: OracleLeak[] = [];
     for (const text of received) oracle.scan(text, leaks);
     expect(received.length).toBeGreaterThan(5);
