@@ -1,15 +1,16 @@
 // One measurement of bench/scale in a fresh process, as `cctwin run FILE
 // --replications R --threads T` runs its replications (no report, no timing
-// pass): load the scenario, run the replications on the pool, print one JSON
-// line. With --early the pool's workers are started first, while this thread
-// loads the scenario (what a command can do with warmPool()).
+// pass): start the pool's workers (warmPoolFor, so they load the simulation
+// while this thread loads the scenario), load the scenario, run the
+// replications on the pool, print one JSON line. With --late the workers
+// start only once the scenario has loaded (as `cctwin run` did before).
 //
 // At the end, with the pool's workers still alive (the pool is kept), it
 // reads every thread's CPU time from /proc/self/task (Linux): this thread,
 // the `threads` busiest others (the workers) and the rest (V8's compiler and
 // GC helpers, libuv). This thread's time plus the busiest worker's is the
 // run's critical path in CPU time: what the wall time would be on idle cores.
-// Run: node dist/bench/scale/child.js FILE THREADS REPLICATIONS [--early]
+// Run: node dist/bench/scale/child.js FILE THREADS REPLICATIONS [--late]
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpuUsage } from 'node:process';
 
@@ -17,12 +18,13 @@ export interface ChildFigures {
   file: string;
   threads: number;
   replications: number;
+  /** The workers started before the scenario loaded (as `cctwin run` does), not after. */
   early: boolean;
   /** Process start to the start of this script's body: Node's start-up and this file's few imports. */
   bootMs: number;
   /** Importing the loader and loading (parsing, checking, normalizing) the scenario. */
   loadMs: number;
-  /** runReplications: workers started (unless --early), replications run, results back. */
+  /** runReplications: workers started (with --late), replications run, results back. */
   runMs: number;
   /** Process start to the end. */
   totalMs: number;
@@ -61,12 +63,12 @@ function splitThreads(cpu: Map<number, number> | null, workers: number): ChildFi
 
 async function main(): Promise<void> {
   const [file, threadsArg, replicationsArg] = process.argv.slice(2);
-  const early = process.argv.includes('--early');
+  const early = !process.argv.includes('--late');
   const threads = Number(threadsArg);
   const replications = Number(replicationsArg);
   const bootMs = performance.now();
-  const { warmPool, runReplications } = await import('../../pipeline/threads/pool.js');
-  if (early) warmPool(threads);
+  const { warmPoolFor, runReplications } = await import('../../pipeline/threads/pool.js');
+  if (early) warmPoolFor(replications, threads);
   const loadStart = performance.now();
   const { loadScenario } = await import('../../scenarios/load.js');
   const scenario = loadScenario(file!);

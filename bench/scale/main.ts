@@ -63,9 +63,10 @@
 // workers slowing each other.
 //
 // Run: npx tsc -p tsconfig.json && node dist/bench/scale/main.js
-//      [--scenarios quickstart,large] [--rounds 3] [--replications 4] [--warm|--no-warm] [--early]
+//      [--scenarios quickstart,large] [--rounds 3] [--replications 4] [--warm|--no-warm] [--warm-ups 2] [--late]
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { cpuUsage } from 'node:process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../../scenarios/load.js';
@@ -86,7 +87,7 @@ export interface ScaleRow {
   runSeconds: number;
   events: number;
   conversations: number;
-  /** CPU of the child process, every thread (cold only). */
+  /** CPU of the process, every thread (warm: during the run, both pools' threads and this one). */
   cpuSeconds: number | null;
   /**
    * The critical path in CPU time: the main thread's CPU plus the busiest
@@ -106,10 +107,10 @@ export function median(xs: readonly number[]): number {
 }
 
 /** One cold measurement: a fresh process. */
-export function coldRun(file: string, threads: number, replications: number, round: number, early = false): ScaleRow {
+export function coldRun(file: string, threads: number, replications: number, round: number, late = false): ScaleRow {
   const child = join(HERE, 'child.js');
   const started = performance.now();
-  const r = spawnSync(process.execPath, [child, file, String(threads), String(replications), ...(early ? ['--early'] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [child, file, String(threads), String(replications), ...(late ? ['--late'] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   const processSeconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`bench/scale child failed (${r.status ?? r.signal}): ${r.stderr.trim().split('\n').slice(-5).join(' | ')}`);
   const f = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ChildFigures;
@@ -123,12 +124,12 @@ export function coldRun(file: string, threads: number, replications: number, rou
   };
 }
 
-export async function runCold(file: string, replications: number, rounds: number, early = false): Promise<ScaleRow[]> {
+export async function runCold(file: string, replications: number, rounds: number, late = false): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
   for (let round = 0; round < rounds; round++) {
     // Alternate which thread count goes first, so neither always follows the other.
     for (const threads of round % 2 === 0 ? [1, 2] : [2, 1]) {
-      const row = coldRun(file, threads, replications, round, early);
+      const row = coldRun(file, threads, replications, round, late);
       process.stderr.write(`  ${file} cold round ${round + 1} ${threads} thread(s): ${row.processSeconds.toFixed(2)} s (run ${row.runSeconds.toFixed(2)} s), CPU ${row.cpuSeconds!.toFixed(2)} s, critical path ${row.criticalCpuSeconds?.toFixed(2) ?? '-'} s (workers ${row.workerCpuSeconds.map((x) => x.toFixed(2)).join(' ')}), load ${row.loadAverage.toFixed(1)}\n`);
       rows.push(row);
     }
@@ -136,22 +137,28 @@ export async function runCold(file: string, replications: number, rounds: number
   return rows;
 }
 
-/** Warm pools of 1 and 2 workers in this process, kept across rounds. */
-export async function runWarm(file: string, replications: number, rounds: number): Promise<ScaleRow[]> {
+/**
+ * Warm pools of 1 and 2 workers in this process, kept across rounds. Each
+ * pool first runs `warmUps` batches of the measured size on other seeds: after
+ * one replication per worker the compiler threads were still busy (0.4 s of
+ * their CPU in the next batch of quickstart, under 0.1 s after two batches).
+ */
+export async function runWarm(file: string, replications: number, rounds: number, warmUps = 2): Promise<ScaleRow[]> {
   const scenario = loadScenario(file);
   const pools = new Map([1, 2].map((t) => [t, new ReplicationPool(t)]));
   const rows: ScaleRow[] = [];
   try {
-    for (const [threads, pool] of pools) {
-      // One replication per worker, twice: each worker past its JIT warm-up.
-      for (let k = 0; k < 2; k++) await pool.runTasks(replicationTasks(scenario, { replications: threads, seed: 1000 + k }));
+    for (const pool of pools.values()) {
+      for (let k = 0; k < warmUps; k++) await pool.runTasks(replicationTasks(scenario, { replications, seed: 1000 + k }));
     }
     for (let round = 0; round < rounds; round++) {
       for (const threads of round % 2 === 0 ? [1, 2] : [2, 1]) {
         const before = threadCpuMs();
+        const cpuBefore = cpuUsage();
         const started = performance.now();
         const results = await pools.get(threads)!.runTasks(replicationTasks(scenario, { replications }));
         const seconds = (performance.now() - started) / 1000;
+        const cpu = cpuUsage(cpuBefore);
         const after = threadCpuMs();
         // The threads that worked the most during the run are the pool's workers.
         let critical: number | null = null;
@@ -164,9 +171,9 @@ export async function runWarm(file: string, replications: number, rounds: number
         const row: ScaleRow = {
           file, mode: 'warm', round, threads, processSeconds: seconds, runSeconds: seconds,
           events: results.reduce((n, r) => n + r.events, 0), conversations: results.reduce((n, r) => n + r.counts.arrived, 0),
-          cpuSeconds: null, criticalCpuSeconds: critical, workerCpuSeconds: workers, loadAverage: loadavg()[0]!,
+          cpuSeconds: (cpu.user + cpu.system) / 1e6, criticalCpuSeconds: critical, workerCpuSeconds: workers, loadAverage: loadavg()[0]!,
         };
-        process.stderr.write(`  ${file} warm round ${round + 1} ${threads} thread(s): ${seconds.toFixed(2)} s, critical path ${critical?.toFixed(2) ?? '-'} s (workers ${workers.map((x) => x.toFixed(2)).join(' ')}), load ${row.loadAverage.toFixed(1)}\n`);
+        process.stderr.write(`  ${file} warm round ${round + 1} ${threads} thread(s): ${seconds.toFixed(2)} s, CPU ${row.cpuSeconds!.toFixed(2)} s, critical path ${critical?.toFixed(2) ?? '-'} s (workers ${workers.map((x) => x.toFixed(2)).join(' ')}), load ${row.loadAverage.toFixed(1)}\n`);
         rows.push(row);
       }
     }
@@ -174,6 +181,16 @@ export async function runWarm(file: string, replications: number, rounds: number
     await Promise.all([...pools.values()].map((p) => p.close()));
   }
   return rows;
+}
+
+/**
+ * The least wall time on 2 idle cores: the critical path, or the process's
+ * CPU shared over both cores, whichever is more. The critical path alone
+ * leaves out V8's compiler and GC threads, which on 1 thread run on the idle
+ * second core but on 2 threads take time from the workers.
+ */
+export function twoCoreBound(r: ScaleRow): number {
+  return Math.max(r.criticalCpuSeconds!, r.cpuSeconds! / 2);
 }
 
 /** Per-round ratios (1 thread / 2 threads) of a time. */
@@ -200,7 +217,7 @@ export function printScaleBench(rows: readonly ScaleRow[], replications: number)
       const t = mine.filter((r) => r.threads === threads);
       const cpu = t.every((r) => r.cpuSeconds !== null) ? `, CPU ${median(t.map((r) => r.cpuSeconds!)).toFixed(1)} s` : '';
       out.push(`  ${threads} thread${threads > 1 ? 's' : ' '}: ${mode === 'cold' ? 'process' : 'run'} ${t.map((r) => r.processSeconds.toFixed(2)).join(' / ')} s, median ${median(t.map((r) => r.processSeconds)).toFixed(2)} s`
-        + (mode === 'cold' ? `; run ${median(t.map((r) => r.runSeconds)).toFixed(2)} s${cpu}` : '')
+        + (mode === 'cold' ? `; run ${median(t.map((r) => r.runSeconds)).toFixed(2)} s` : '') + cpu
         + (t.every((r) => r.workerCpuSeconds.length > 0) ? `; worker CPU ${t.map((r) => r.workerCpuSeconds.map((x) => x.toFixed(2)).join('+')).join(' / ')} s` : ''));
     }
     const byProcess = ratios(mine, (r) => r.processSeconds);
@@ -210,6 +227,11 @@ export function printScaleBench(rows: readonly ScaleRow[], replications: number)
       const byCpu = ratios(mine, (r) => r.criticalCpuSeconds!);
       const crit = (t: number) => median(mine.filter((r) => r.threads === t).map((r) => r.criticalCpuSeconds!)).toFixed(2);
       out.push(`  speed-up on idle cores, from CPU critical paths (${crit(1)} s on 1 thread, ${crit(2)} s on 2), per round: ${byCpu.map((x) => `${x.toFixed(2)}x`).join(', ')}; median ${median(byCpu).toFixed(2)}x`);
+    }
+    if (mine.every((r) => r.criticalCpuSeconds !== null && r.cpuSeconds !== null)) {
+      const byBound = ratios(mine, twoCoreBound);
+      const bound = (t: number) => median(mine.filter((r) => r.threads === t).map(twoCoreBound)).toFixed(2);
+      out.push(`  speed-up on 2 idle cores, from max(critical path, CPU / 2) (${bound(1)} s on 1 thread, ${bound(2)} s on 2), per round: ${byBound.map((x) => `${x.toFixed(2)}x`).join(', ')}; median ${median(byBound).toFixed(2)}x`);
     }
   }
   return out.join('\n');
@@ -224,19 +246,19 @@ async function main(): Promise<void> {
   const replications = Number(opt('replications', '4'));
   const rounds = Number(opt('rounds', '3'));
   const names = opt('scenarios', 'quickstart,large').split(',');
-  const early = argv.includes('--early');
+  const late = argv.includes('--late');
   const rows: ScaleRow[] = [];
   const startLoad = loadavg();
   for (const name of names) {
     const file = name.includes('/') ? name : `scenarios/${name}.yaml`;
-    rows.push(...await runCold(file, replications, rounds, early));
+    rows.push(...await runCold(file, replications, rounds, late));
     const warm = argv.includes('--warm') || (!argv.includes('--no-warm') && name === 'quickstart');
-    if (warm) rows.push(...await runWarm(file, replications, rounds));
+    if (warm) rows.push(...await runWarm(file, replications, rounds, Number(opt('warm-ups', '2'))));
   }
   console.log(printScaleBench(rows, replications));
   console.log('note: CPU critical path = the main thread\'s CPU time + the busiest worker\'s (from /proc/self/task), the wall time the run would take on idle cores;'
     + '\n  with a load average above the 2 cores, wall ratios measure this session\'s share of the CPU (Linux autogroup scheduling shares it per session, not per thread), not the speed-up');
-  console.log(`load average (1, 5, 15 min) at start ${startLoad.map((x) => x.toFixed(2)).join(' ')}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ${early ? 'workers started before the scenario loads (--early)' : 'workers started once the scenario has loaded, as cctwin run does'}`);
+  console.log(`load average (1, 5, 15 min) at start ${startLoad.map((x) => x.toFixed(2)).join(' ')}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ${late ? 'workers started once the scenario has loaded (--late)' : 'workers started before the scenario loads, as cctwin run does'}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -2,6 +2,7 @@
 // exit 1 when a budget fails (2 for a bad scenario).
 import { writeFileSync } from 'node:fs';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
+import { warmPoolFor } from '../../pipeline/threads/pool.js';
 import type { TaskProgress } from '../../pipeline/threads/pool.js';
 import { runPipeline, type PipelineJob, type PipelineOutcome } from '../../pipeline/run-pipeline.js';
 import { ProgressBar, wantsProgress, whileRunning } from '../../reports/progress.js';
@@ -20,6 +21,8 @@ export { runCommand } from './run.command.js';
 
 /** Runs one scenario (R replications on T threads) and returns the exit status. */
 export async function runRun(args: ScenarioArgs, out: Output = processOutput): Promise<number> {
+  // The workers (if any) load the simulation while this thread loads the scenario.
+  warmPoolFor(args.replications ?? 1, args.threads ?? 1);
   let scenario;
   let budgets;
   try {

@@ -89,8 +89,24 @@ export function replicationTasks(scenario: Scenario, plan: Omit<ReplicationPlan,
  * in-process.
  */
 export async function runTasks(tasks: readonly ReplicationTask[], threads: number, hooks: TaskHooks = {}): Promise<ReplicationResult[]> {
-  if (threads <= 1 && tasks.length === 1) return runInProcess(tasks[0]!, hooks);
+  if (!usesPool(tasks.length, threads)) return runInProcess(tasks[0]!, hooks);
   return warmPool(threads).runTasks(tasks, hooks);
+}
+
+function usesPool(tasks: number, threads: number): boolean {
+  return threads > 1 || tasks !== 1;
+}
+
+/**
+ * Starts the shared pool a run of `replications` on `threads` threads will
+ * use (threads capped at replications, as a command plans them), if it uses
+ * one: for a command to call before it loads its scenario, so that the
+ * workers load the simulation while this thread parses and checks the file.
+ * Nothing starts for one replication on one thread (it runs in-process).
+ */
+export function warmPoolFor(replications: number, threads: number): void {
+  const t = Math.max(1, Math.min(Math.floor(threads), replications));
+  if (usesPool(replications, t)) warmPool(t);
 }
 
 async function runInProcess(task: ReplicationTask, hooks: TaskHooks): Promise<ReplicationResult[]> {
