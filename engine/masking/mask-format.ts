@@ -8,7 +8,7 @@
 // `+1-903-140-4508x769` -> `**************8x769`. An email keeps the first
 // character of its local part and its domain.
 import { isAsciiAlnum, isDigit, isWhitespace } from './char-class.js';
-import { AUX_SCATTERED, KIND_EMAIL, KIND_IBAN } from './span-sink.js';
+import { AUX_SCATTERED, KIND_EMAIL, KIND_IBAN, KIND_SSN } from './span-sink.js';
 
 const KEPT_CHARACTERS = 4;
 
@@ -87,12 +87,26 @@ export function maskedHead(text: string, start: number, end: number, kind: numbe
     return stars(end - KEPT_CHARACTERS - start - aux);
   }
   keptFrom = end;
-  return maskScatteredTail(text, start, end, kind === KIND_IBAN);
+  return maskScatteredTail(text, start, end, keepsLetters(kind));
+}
+
+/** IBANs and national ids (`AB123456C`) show their last four letters or digits; other numbers digits only. */
+function keepsLetters(kind: number): boolean {
+  return kind === KIND_IBAN || kind === KIND_SSN;
+}
+
+/** The masking aux (SpanSink.aux) of a span whose last four letters or digits are kept. */
+export function alnumTailAux(text: string, start: number, end: number): number {
+  if (end - start < KEPT_CHARACTERS) return AUX_SCATTERED;
+  for (let p = end - KEPT_CHARACTERS; p < end; p++) if (!isAsciiAlnum(text.charCodeAt(p))) return AUX_SCATTERED;
+  let spaces = 0;
+  for (let p = start; p < end - KEPT_CHARACTERS; p++) if (isWhitespace(text.charCodeAt(p))) spaces++;
+  return spaces;
 }
 
 /** The masked form of text[start, end) holding a span of this kind code. */
 export function maskSpanText(text: string, start: number, end: number, kind: number): string {
   if (kind === KIND_EMAIL) return maskEmail(text, start, end);
-  return maskNumber(text, start, end, kind === KIND_IBAN);
+  return maskNumber(text, start, end, keepsLetters(kind));
 }
 

@@ -10,6 +10,7 @@ import { isSsnReading } from './ssn.js';
 import { isFraction } from './glue.js';
 import { CUE_NOT_PHONE, cueBefore } from './phone-cue.js';
 import { isEan13 } from './card.js';
+import { isNationalIdReading } from './national-id.js';
 
 const SSN_DIGITS = 9;
 
@@ -77,6 +78,14 @@ export function emitRunSpans(
   const groupCount = groupLimit;
   let remaining = digitsIn(run, firstGroup, groupCount);
   if (remaining < (cardsOnly ? CARD_MIN_DIGITS : PHONE_MIN_DIGITS)) return;
+
+  // A national id is a whole run, as it was written (national-id.ts).
+  if (!cardsOnly && firstGroup === 0 && groupLimit === run.groupCount && remaining <= 15 &&
+    isNationalIdReading(run, 0, groupCount - 1)) {
+    const start = run.groupStart[0];
+    sink.push(start, run.groupEnd[groupCount - 1], KIND_SSN, readingAux(run, start, 0, groupCount - 1));
+    return;
+  }
 
   let pciCount = 0;
   let g = firstGroup;

@@ -171,7 +171,7 @@ function startsWithAt(text: string, start: number, end: number, word: string): b
 }
 
 /** cueOfWord of text[start, end), read in place. */
-function cueOfWordAt(text: string, start: number, end: number): number {
+export function cueOfWordAt(text: string, start: number, end: number): number {
   if (end - start < 2) return CUE_NONE;
   const bucket = BY_FIRST_TWO.get(firstTwoKey(text.charCodeAt(start), text.charCodeAt(start + 1)));
   if (bucket === undefined) return CUE_NONE;

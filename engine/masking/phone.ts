@@ -166,6 +166,22 @@ function isThousands(run: NumberRun, g: number, s: PhoneShape): boolean {
   return s.seps === SEP_DOT || (s.seps === SEP_SPACE && run.groupLength(g) <= 2);
 }
 
+/** `756.1234.5678.97`: the layout of a Swiss AHV number, not a phone's (+7 numbers are not grouped so). */
+function isAhvLayout(run: NumberRun, g: number, s: PhoneShape): boolean {
+  return s.groups === 4 && s.digits === 13 && s.uniform && s.d0 === 7 && s.d1 === 5 && s.d2 === 6 &&
+    run.groupLength(g) === 3 && run.groupLength(g + 1) === 4 && run.groupLength(g + 2) === 4;
+}
+
+/** `DDMMYY-NNNN` or `YYMMDD/NNNN` with a date that exists. */
+function isDateSerialLayout(run: NumberRun, g: number, s: PhoneShape): boolean {
+  if (s.groups !== 2 || run.groupLength(g) !== 6 || run.groupLength(g + 1) !== 4) return false;
+  if (run.sepLength[g + 1] !== 1 || (run.sepFlags[g + 1] !== SEP_DASH && run.sepFlags[g + 1] !== SEP_SLASH)) return false;
+  const t = run.text;
+  const p = run.groupStart[g];
+  const two = (i: number) => (t.charCodeAt(p + i) - 48) * 10 + (t.charCodeAt(p + i + 1) - 48);
+  return isDayMonth(two(0), two(2)) || isDayMonth(two(4), two(2));
+}
+
 /** What a reading of groups g..h asks for to count as a phone (0: never). */
 function formOf(run: NumberRun, g: number, h: number, s: PhoneShape): number {
   const digits = s.digits;
@@ -202,7 +218,11 @@ function formOf(run: NumberRun, g: number, h: number, s: PhoneShape): number {
     for (let k = g; k <= h; k++) if (run.groupLength(k) > 4) return 0;
   }
   if (s.groups === 1 && digits === 13 && isEan13(run.text, run.groupStart[g])) return 0; // a barcode
+  if (isAhvLayout(run, g, s)) return 0;
   if (s.d0 === 0) {
+    // `090582-4544`: a birth date and a serial, the layout of Nordic and
+    // Czech personal numbers (national-id.ts reads those whose check holds).
+    if (isDateSerialLayout(run, g, s)) return CUED;
     // Solid and led by `00` but no country code: as likely an order number with its zeros.
     if (s.groups === 1 && s.d1 === 0) return digits <= 13 ? CUED : 0;
     if (inRange(digits, 9, 13)) return ACCEPT | VETOED_BY_CUE;

@@ -13,10 +13,12 @@ import { CODE_AT, isAsciiAlnum, isAsciiLetter, isDigit } from './char-class.js';
 import { addressStartAfter, scanEmailAt } from './email.js';
 import { isAfterExtensionMark, isGluedBefore, isMaskedLocalAt, isMaskedStarBefore } from './glue.js';
 import { ibanMatchAux, matchIbanAt, matchLooseIbanAt } from './iban.js';
+import { letteredIdStart, matchLetteredIdAt, mayBeLetteredId } from './lettered-id.js';
+import { alnumTailAux } from './mask-format.js';
 import { NumberRun } from './number-run.js';
 import { emitRunSpans } from './number-readings.js';
 import { PHONE_MIN_DIGITS } from './phone.js';
-import { KIND_IBAN, type SpanSink } from './span-sink.js';
+import { KIND_IBAN, KIND_SSN, type SpanSink } from './span-sink.js';
 
 const run = new NumberRun();
 
@@ -61,6 +63,17 @@ export function scanText(text: string, sink: SpanSink): void {
       continue;
     }
     const end = run.end;
+    // National ids with letters (`AB123456C`, `12345678Z`, `131052-308T`)
+    // hold fewer digits than any number reading: tried first.
+    if (mayBeLetteredId(text, run)) {
+      const idEnd = matchLetteredIdAt(text, run);
+      const idStart = letteredIdStart();
+      if (idEnd >= 0 && (sink.count === 0 || sink.ends[sink.count - 1] <= idStart)) {
+        sink.push(idStart, idEnd, KIND_SSN, alnumTailAux(text, idStart, idEnd));
+        i = idEnd;
+        continue;
+      }
+    }
     // Prices, times and dates: too few digits for any reading.
     if (run.digitCount < PHONE_MIN_DIGITS) {
       i = end;

@@ -40,8 +40,12 @@ describe('SSNs in text', () => {
     }
   });
 
-  it('does not read nine bare digits as an SSN', () => {
-    expect(found('id 123456789')).toEqual([]);
+  it('does not read nine bare digits as an SSN, unless an id word precedes a valid national id', () => {
+    // No US form without separators; 123456780 fails every nine-digit check (BSN, NIF, SIN).
+    expect(found('id 123456780')).toEqual([]);
+    expect(found('order id 123456789')).toEqual([]);
+    // 123456789 is a valid Portuguese NIF (mod 11): after an id word it is one (national-id.ts).
+    expect(found('id 123456789')).toEqual([['123456789', 'ssn']]);
   });
 
   it('does not read a part number glued to letters as an SSN', () => {

@@ -46,6 +46,8 @@ export interface CorpusLine {
   spans: CorpusSpan[];
   generator: string;
   locale: string;
+  /** What a PII-free line's risky token is (optional; shown with an altered line). */
+  form?: string;
   /** Where each span's value starts in text (UTF-16 offsets), located in order. */
   starts: number[];
 }
@@ -57,7 +59,7 @@ export class CorpusError extends Error {
   }
 }
 
-const LINE_KEYS = new Set(['text', 'spans', 'generator', 'locale']);
+const LINE_KEYS = new Set(['text', 'spans', 'generator', 'locale', 'form']);
 const SPAN_KEYS = new Set(['type', 'value', 'form']);
 
 function nonEmptyString(v: unknown): v is string {
@@ -78,11 +80,12 @@ export function parseCorpusLine(raw: string, file: string, line: number): Corpus
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) fail('not a JSON object');
   const o = obj as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!LINE_KEYS.has(key)) fail(`unknown key "${key}" (a line has text, spans, generator, locale)`);
+    if (!LINE_KEYS.has(key)) fail(`unknown key "${key}" (a line has text, spans, generator, locale, form)`);
   }
   if (!nonEmptyString(o.text)) fail('"text" must be a non-empty string');
   if (!nonEmptyString(o.generator)) fail('"generator" must be a non-empty string');
   if (!nonEmptyString(o.locale)) fail('"locale" must be a non-empty string');
+  if (o.form !== undefined && !nonEmptyString(o.form)) fail('"form" must be a non-empty string');
   if (!Array.isArray(o.spans)) fail('"spans" must be an array (empty for a PII-free line)');
   const text = o.text as string;
   const spans: CorpusSpan[] = [];
@@ -110,7 +113,8 @@ export function parseCorpusLine(raw: string, file: string, line: number): Corpus
     from = at + value.length;
     spans.push({ type: span.type as CorpusType, value, ...(span.form !== undefined ? { form: span.form as string } : {}) });
   });
-  return { file, line, text, spans, generator: o.generator as string, locale: o.locale as string, starts };
+  const form = o.form === undefined ? {} : { form: o.form as string };
+  return { file, line, text, spans, generator: o.generator as string, locale: o.locale as string, ...form, starts };
 }
 
 /** Every line of the files (blank lines skipped); throws CorpusError at the first bad one. */
@@ -244,6 +248,7 @@ export interface AlteredExample {
   where: string;
   generator: string;
   locale: string;
+  form?: string;
   text: string;
   masked: string;
 }
@@ -319,7 +324,10 @@ export function scoreCorpus(lines: readonly CorpusLine[], masker: Masker, option
         if (altered) g.piiFree.altered++;
       }
       if (altered && score.altered.length < keep) {
-        score.altered.push({ where, generator: line.generator, locale: line.locale, text: line.text, masked });
+        score.altered.push({
+          where, generator: line.generator, locale: line.locale, ...(line.form !== undefined ? { form: line.form } : {}),
+          text: line.text, masked,
+        });
       }
       continue;
     }

@@ -70,7 +70,7 @@ export function formatCorpusScore(s: CorpusScore, maxForms = 25): string {
     lines.push('');
     lines.push(`first ${s.altered.length} PII-free lines altered:`);
     for (const a of s.altered) {
-      lines.push(`  ${a.where} ${a.generator} ${a.locale}`);
+      lines.push(`  ${a.where} ${a.generator} ${a.locale}${a.form !== undefined ? ` (${a.form})` : ''}`);
       lines.push(`      text:   ${clip(a.text)}`);
       lines.push(`      masked: ${clip(a.masked)}`);
     }
@@ -79,7 +79,7 @@ export function formatCorpusScore(s: CorpusScore, maxForms = 25): string {
     lines.push('');
     lines.push(`first ${s.overMaskedExamples.length} lines masked beyond their values:`);
     for (const a of s.overMaskedExamples) {
-      lines.push(`  ${a.where} ${a.generator} ${a.locale}`);
+      lines.push(`  ${a.where} ${a.generator} ${a.locale}${a.form !== undefined ? ` (${a.form})` : ''}`);
       lines.push(`      text:   ${clip(a.text)}`);
       lines.push(`      masked: ${clip(a.masked)}`);
     }
