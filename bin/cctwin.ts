@@ -14,6 +14,7 @@ import { benchCommand } from './commands/bench.command.js';
 import { maskCommand } from './commands/mask.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { loadCommand } from './commands/load.command.js';
+import { tokenCommand } from './commands/token.command.js';
 
 // A failure outside any command's promise (a socket callback, a worker) is a
 // bug too: status 3, not Node's default 1, which would read as a failed budget.
@@ -25,5 +26,5 @@ process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
 process.exitCode = await main(hideBin(process.argv), [
-  runCommand, sweepCommand, validateCommand, erlangCommand, benchCommand, maskCommand, serveCommand, loadCommand,
+  runCommand, sweepCommand, validateCommand, erlangCommand, benchCommand, maskCommand, serveCommand, loadCommand, tokenCommand,
 ]);

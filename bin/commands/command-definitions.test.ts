@@ -44,7 +44,7 @@ describe('what `cctwin` loads before it knows the command', () => {
     const { files, packages } = reach('bin/cctwin.ts');
     expect(packages).toEqual([]);
     for (const file of files) expect(file, file).toMatch(/^bin\/[\w-]+\.ts$|^bin\/commands\/[\w-]+\.command\.ts$|^bin\/commands\/common-options\.ts$|^server\/server-options\.ts$/);
-    expect(files.filter((f) => f.endsWith('.command.ts'))).toHaveLength(8);
+    expect(files.filter((f) => f.endsWith('.command.ts'))).toHaveLength(9);
   });
 
   it('prints --version from package.json', () => {

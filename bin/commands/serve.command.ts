@@ -33,6 +33,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         type: 'string', default: seconds(SERVER_DEFAULTS.heartbeatTimeoutMs),
         describe: 'A connection that leaves a ping unanswered this long is dropped, as a disconnect (rounded up to whole intervals)',
       })
+      .option('webex', { type: 'boolean', describe: 'Also serve the agent SDK of Webex Contact Center: U2C catalog, gateway, notification socket (docs/webex.md)' })
       .check((argv) => checkNumbers(argv, {
         port: { whole: true, min: 0, max: 65535 }, 'rate-limit': { min: 0, aboveMin: true }, 'rate-burst': { min: 0, aboveMin: true },
       })) as unknown as Argv<ServeArgs>,

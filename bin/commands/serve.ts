@@ -8,15 +8,13 @@
 // CCTWIN_SECRET. Neither is ever printed, except a secret generated for this
 // run when asked with --print-tokens.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../../scenarios/load.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { ScenarioError } from '../../scenarios/scenario-error.js';
 import { parseDurationMs } from '../../scenarios/units.js';
 import { DrainForced, startServer, SERVER_DEFAULTS, type RunningServer } from '../../server/index.js';
 import { EXIT_BAD_INPUT, EXIT_DRAIN_FORCED, EXIT_INTERNAL, EXIT_OK } from '../exit-codes.js';
+import { defaultScenario } from './default-scenario.js';
 import { seconds } from './serve.command.js';
 import { printScenarioError, printUsageError, processOutput, type Output } from '../output.js';
 
@@ -36,6 +34,8 @@ export interface ServeArgs {
   drainTimeout?: string;
   heartbeatInterval?: string;
   heartbeatTimeout?: string;
+  /** Also serve the vendor's agent SDK (docs/webex.md). */
+  webex?: boolean;
 }
 
 // The definition lives in serve.command.ts, so that the CLI loads this file only to run.
@@ -77,6 +77,7 @@ export async function startServe(args: ServeArgs, env: NodeJS.ProcessEnv = proce
       reconnectGraceMs: durations['reconnect-grace']!, rateLimit: { perSecond: args.rateLimit, burst: args.rateBurst },
       drainTimeoutMs: durations['drain-timeout']!, heartbeatIntervalMs: durations['heartbeat-interval']!, heartbeatTimeoutMs: durations['heartbeat-timeout']!,
       ...(adminToken === undefined ? {} : { adminToken }),
+      webex: args.webex === true,
       log: (line) => out.stderr(`${line}\n`),
     });
   } catch (err) {
@@ -90,6 +91,7 @@ export async function startServe(args: ServeArgs, env: NodeJS.ProcessEnv = proce
   out.stderr(`agents: ${server.directory.agentIds.length}; connect at ${server.wsUrl}/agent?token=TOKEN, customers at ${server.wsUrl}/customer?channel=CHANNEL&customerId=ID\n`);
   if (givenSecret !== undefined) out.stderr(`agent tokens: derive with ${TOKEN_RECIPE}\n`);
   else if (!args.printTokens) out.stderr('agent tokens: the secret was generated for this run and is not shown; pass CCTWIN_SECRET (or --secret), or ask with --print-tokens\n');
+  if (args.webex) out.stderr(`agent SDK: U2C catalog at ${server.url}/u2c/api/v1 (config.services.discovery.u2c); access tokens: cctwin token AGENT, with the same secret\n`);
   out.stderr(adminToken === undefined ? 'admin API: off (no CCTWIN_ADMIN_TOKEN or --admin-token)\n' : 'admin API: on (Authorization: Bearer <admin token>)\n');
   if (args.printTokens) {
     if (givenSecret === undefined) out.stdout(`secret\t${secret}\n`);
@@ -120,17 +122,4 @@ export function exitStatusOf(outcome: Error | null): number {
 
 function nonEmpty(s: string | undefined): string | undefined {
   return s === undefined || s === '' ? undefined : s;
-}
-
-/** scenarios/quickstart.yaml from the working directory, else from the package this file belongs to. */
-function defaultScenario(): string {
-  const relativePath = join('scenarios', 'quickstart.yaml');
-  if (existsSync(relativePath)) return relativePath;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = join(dir, relativePath);
-    if (existsSync(candidate)) return candidate;
-    dir = resolve(dir, '..');
-  }
-  return relativePath;
 }
