@@ -28,45 +28,63 @@ export class IntervalSeries {
     this.totals = { intervalMs, arrived: zeros(), answered: zeros(), answeredWithinThreshold: zeros(), abandoned: zeros(), heldSlotMs: zeros(), staffedSlotMs: zeros() };
   }
 
-  /** The interval a time falls in, or -1 past the last (the drain after arrivals stop). */
-  private bucket(atMs: number): number {
-    const i = Math.floor(atMs / this.totals.intervalMs);
+  /**
+   * The interval of the time in cell[k], or -1 past the last (the drain after
+   * arrivals stop). Times come in Float64Array cells throughout, never as
+   * arguments: a fractional time passed to a call that is not inlined is
+   * boxed anew, once per event.
+   */
+  private bucketAt(cell: Float64Array, k: number): number {
+    const i = Math.floor(cell[k]! / this.totals.intervalMs);
     return i < this.totals.arrived.length ? i : -1;
   }
 
+  /** Scratch cells for record() and addSlotTime(). */
+  private readonly scratch = new Float64Array(2);
+
   record(e: EngineEvent): void {
-    if (e.type === 'arrived') this.arrived(e.atMs);
-    else if (e.type === 'answered') this.answered(e.arrivedAtMs, e.atMs);
-    else if (e.type === 'ended' && e.endState === 'abandoned') this.abandoned(e.arrivedAtMs);
+    const s = this.scratch;
+    if (e.type === 'arrived') {
+      s[0] = e.atMs;
+      this.arrived(s, 0);
+    } else if (e.type === 'answered') {
+      s[0] = e.arrivedAtMs;
+      s[1] = e.atMs;
+      this.answered(s, 0, s, 1);
+    } else if (e.type === 'ended' && e.endState === 'abandoned') {
+      s[0] = e.arrivedAtMs;
+      this.abandoned(s, 0);
+    }
   }
 
   /** Row `i` of an engine EventBuffer: the same as record() of that event. */
   recordRow(b: EventBuffer, i: number): void {
     const type = b.types[i];
-    if (type === EV_ARRIVED) this.arrived(b.atMs[i]!);
-    else if (type === EV_ANSWERED) this.answered(b.arrivedAtMs[i]!, b.atMs[i]!);
-    else if (type === EV_ENDED && b.codes[i] === END_ABANDONED) this.abandoned(b.arrivedAtMs[i]!);
+    if (type === EV_ARRIVED) this.arrived(b.atMs, i);
+    else if (type === EV_ANSWERED) this.answered(b.arrivedAtMs, i, b.atMs, i);
+    else if (type === EV_ENDED && b.codes[i] === END_ABANDONED) this.abandoned(b.arrivedAtMs, i);
   }
 
-  private arrived(atMs: number): void {
-    const i = this.bucket(atMs);
+  private arrived(at: Float64Array, k: number): void {
+    const i = this.bucketAt(at, k);
     if (i >= 0) this.totals.arrived[i]!++;
   }
 
-  private answered(arrivedAtMs: number, atMs: number): void {
-    const i = this.bucket(arrivedAtMs);
+  /** Arrived at arrivedAt[k], answered at at[j]. */
+  private answered(arrivedAt: Float64Array, k: number, at: Float64Array, j: number): void {
+    const i = this.bucketAt(arrivedAt, k);
     if (i < 0) return;
     this.totals.answered[i]!++;
-    if (atMs - arrivedAtMs <= this.thresholdMs) this.totals.answeredWithinThreshold[i]!++;
+    if (at[j]! - arrivedAt[k]! <= this.thresholdMs) this.totals.answeredWithinThreshold[i]!++;
   }
 
-  private abandoned(arrivedAtMs: number): void {
-    const i = this.bucket(arrivedAtMs);
+  private abandoned(arrivedAt: Float64Array, k: number): void {
+    const i = this.bucketAt(arrivedAt, k);
     if (i >= 0) this.totals.abandoned[i]!++;
   }
 
-  /** Where advance() took the slot-time to. */
-  private sinceMs = 0;
+  /** Where advance() took the slot-time to (cell 0); cell 1 holds the time it goes to. */
+  private readonly since = new Float64Array(2);
 
   /**
    * `held` and `staffed` slots were constant since the last advance (or 0)
@@ -74,22 +92,32 @@ export class IntervalSeries {
    * Float64Array cell, not as an argument, so a call per event boxes no double.
    */
   advance(cell: Float64Array, held: number, staffed: number): void {
-    const to = cell[0]!;
-    if (!(to > this.sinceMs)) return;
-    this.addSlotTime(this.sinceMs, to, held, staffed);
-    this.sinceMs = to;
+    const since = this.since;
+    if (!(cell[0]! > since[0]!)) return;
+    since[1] = cell[0]!;
+    this.spread(since, held, staffed);
+    since[0] = since[1]!;
   }
 
   /** `held` and `staffed` slots were constant from `fromMs` to `toMs`: spread their slot-time over the intervals. */
   addSlotTime(fromMs: number, toMs: number, held: number, staffed: number): void {
+    this.scratch[0] = fromMs;
+    this.scratch[1] = toMs;
+    this.spread(this.scratch, held, staffed);
+  }
+
+  /** Slot-time from span[0] to span[1], up to the end of the last interval. */
+  private spread(span: Float64Array, held: number, staffed: number): void {
     const size = this.totals.intervalMs;
-    let t = fromMs;
+    const toMs = span[1]!;
+    const { heldSlotMs, staffedSlotMs } = this.totals;
+    let t = span[0]!;
     while (t < toMs) {
-      const i = this.bucket(t);
-      if (i < 0) return;
+      const i = Math.floor(t / size);
+      if (i >= heldSlotMs.length) break;
       const until = Math.min(toMs, (i + 1) * size);
-      this.totals.heldSlotMs[i]! += held * (until - t);
-      this.totals.staffedSlotMs[i]! += staffed * (until - t);
+      heldSlotMs[i]! += held * (until - t);
+      staffedSlotMs[i]! += staffed * (until - t);
       t = until;
     }
   }

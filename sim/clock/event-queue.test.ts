@@ -33,7 +33,8 @@ describe('EventQueue', () => {
             if (!got || q.lastTime !== want.time || q.lastSeq !== want.seq || q.lastKind !== want.kind || q.lastRef !== want.ref) return false;
           } else {
             const ref = pushed * 10;
-            const seq = q.push(o.push, o.kind, ref);
+            // push(time) and pushAt(cell holding time) are one operation: alternate them.
+            const seq = pushed % 2 === 0 ? q.push(o.push, o.kind, ref) : q.pushAt(Float64Array.of(o.push), o.kind, ref);
             model.push({ time: o.push, seq, kind: o.kind, ref });
             pushed++;
           }

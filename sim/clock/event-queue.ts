@@ -31,6 +31,7 @@ export class EventQueue<R = unknown> {
   private ringKinds = new Int32Array(16);
   private ringRefs: (R | undefined)[] = new Array<R | undefined>(16).fill(undefined);
   private ringHead = 0;
+  private readonly scratch = new Float64Array(1);
   private ringCount = 0;
 
   /** Time in ms of the event the last pop() removed. */
@@ -62,14 +63,26 @@ export class EventQueue<R = unknown> {
    * life, also across clear()). `kind` is an int32 tag for the dispatcher.
    */
   push(timeMs: number, kind: number, ref: R): number {
+    this.scratch[0] = timeMs;
+    return this.pushAt(this.scratch, kind, ref);
+  }
+
+  /**
+   * push(cell[0], kind, ref): the time read from a Float64Array cell. A
+   * fractional time passed as an argument to a call that is not inlined is
+   * boxed into a new heap number; a driver that schedules at every event
+   * writes its times into a cell and pushes from there.
+   */
+  pushAt(cell: Float64Array, kind: number, ref: R): number {
+    const timeMs = cell[0]!;
     if (timeMs !== timeMs) throw new RangeError('event time is NaN');
     const seq = this.nextSeq++;
     if (timeMs === this.lastTime && (this.ringCount === 0 || this.ringTime === timeMs) && (this.count === 0 || this.times[0] > timeMs)) {
-      this.ringPush(timeMs, seq, kind, ref);
+      this.ringPush(cell, seq, kind, ref);
       return seq;
     }
     if (this.count === this.times.length) this.grow();
-    this.siftUp(this.count++, timeMs, seq, kind, ref);
+    this.siftUp(this.count++, cell, seq, kind, ref);
     return seq;
   }
 
@@ -128,7 +141,9 @@ export class EventQueue<R = unknown> {
     this.ringCount = 0;
   }
 
-  private ringPush(time: number, seq: number, kind: number, ref: R): void {
+  /** The time in cell[0], like every time handed down from pushAt. */
+  private ringPush(cell: Float64Array, seq: number, kind: number, ref: R): void {
+    const time = cell[0]!;
     if (this.ringCount === this.ringSeqs.length) this.ringGrow();
     const cap = this.ringSeqs.length;
     const i = (this.ringHead + this.ringCount) & (cap - 1);
@@ -169,7 +184,8 @@ export class EventQueue<R = unknown> {
     this.ringHead = 0;
   }
 
-  private siftUp(i: number, time: number, seq: number, kind: number, ref: R | undefined): void {
+  private siftUp(i: number, cell: Float64Array, seq: number, kind: number, ref: R | undefined): void {
+    const time = cell[0]!;
     const times = this.times;
     const seqs = this.seqs;
     const kinds = this.kinds;
