@@ -80,15 +80,16 @@ describe('sweep', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cctwin-sweep-junit-'));
     const file = join(dir, 'sweep.xml');
     const status = await runSweepCommand(
-      { scenario: base.file, set: base.set, vary: ['agents.0.count=92..100:8'], replications: 1, threads: 1, junit: file, quiet: true, check: true },
+      // --check verifies the engine's invariants after every command: a shorter day, and points far apart so each verdict is clear in it.
+      { scenario: base.file, set: ['duration=4h', 'warmup=30m'], vary: ['agents.0.count=92..108:16'], replications: 1, threads: 1, junit: file, quiet: true, check: true },
       { stdout: () => {}, stderr: () => {} },
     );
     expect(status).toBe(0);
     const xml = readFileSync(file, 'utf8');
     expect(xml.match(/<testsuite /g)).toHaveLength(3);
     expect(xml).toContain('<testsuite name="point 1: agents.0.count=92 (92 agents)"');
-    expect(xml).toContain('<testsuite name="point 2: agents.0.count=100 (100 agents), cheapest"');
-    expect(xml).toContain('name="cheapest point meeting every budget: point 2: agents.0.count=100 (100 agents), cheapest"/>');
+    expect(xml).toContain('<testsuite name="point 2: agents.0.count=108 (108 agents), cheapest"');
+    expect(xml).toContain('name="cheapest point meeting every budget: point 2: agents.0.count=108 (108 agents), cheapest"/>');
     expect(xml).toMatch(/<testsuite name="point 1[^"]*" tests="\d+" failures="[1-9]/);
   });
 });
