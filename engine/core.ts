@@ -475,8 +475,19 @@ function removeFrom<T>(list: T[], x: T): void {
   list.pop();
 }
 
+/** The last string utf8Length measured, and its length: drivers often send the same text again and again. */
+let lastMeasured = '';
+let lastLength = 0;
+
 /** UTF-8 length of a string, without allocating (a lone surrogate counts 3, as its replacement character). */
 export function utf8Length(s: string): number {
+  if (s === lastMeasured) return lastLength;
+  lastLength = utf8LengthOf(s);
+  lastMeasured = s;
+  return lastLength;
+}
+
+function utf8LengthOf(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
