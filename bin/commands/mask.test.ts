@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -84,6 +84,16 @@ describe('cctwin mask', () => {
         expect(await maskChunks([SAMPLE.slice(0, k), SAMPLE.slice(k)], json), `cut at ${k}, json ${json}`).toBe(expected);
       }
     }
+  });
+
+  it('masks a chunk of whole lines as one text exactly as line by line, on every corpus line', async () => {
+    // The fast path (no \r in a chunk) hands maskText many lines at once: no detector may read across a line break.
+    const dir = join(process.cwd(), 'bench', 'masking', 'corpora');
+    const texts = readdirSync(dir).filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as { text: string }).text));
+    expect(texts.length).toBeGreaterThan(10_000);
+    const input = `${texts.join('\n')}\n`;
+    expect(await maskChunks([input])).toBe(texts.map((t) => `${maskText(t)}\n`).join(''));
   });
 
   it('and into three chunks at every pair of positions', async () => {

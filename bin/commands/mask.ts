@@ -59,6 +59,30 @@ export class LineMasker {
       if (text.charCodeAt(0) === LF) pos = 1;
     }
     let out = '';
+    // Whole lines ended by \n only (no \r anywhere): masked as one text, as
+    // the detectors never read across a line break (docs/masking.md), with no
+    // work per line. A line that a carried piece starts goes first, alone.
+    if (this.sameWhenClean && text.indexOf('\r', pos) === -1) {
+      if (this.carry.length > 0) {
+        const lf = text.indexOf('\n', pos);
+        if (lf === -1) {
+          this.carry.push(pos === 0 ? text : text.slice(pos));
+          return '';
+        }
+        this.carry.push(text.slice(pos, lf));
+        const line = this.carry.join('');
+        this.carry = [];
+        out = `${maskText(line)}\n`;
+        pos = lf + 1;
+      }
+      const last = text.lastIndexOf('\n');
+      if (last >= pos) {
+        out += maskText(pos === 0 && last === n - 1 ? text : text.slice(pos, last + 1));
+        pos = last + 1;
+      }
+      if (pos < n) this.carry.push(pos === 0 ? text : text.slice(pos));
+      return out;
+    }
     // Start of lines copied as they are: unchanged, whole in this piece, ended by \n.
     let copyFrom = pos;
     let lf = text.indexOf('\n', pos);

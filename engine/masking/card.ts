@@ -111,22 +111,24 @@ export function coreBrandLengthMask(prefix6: number): number {
 // The same, tabled by the first four digits. Only Discover's 622126-622925
 // and Verve's ranges need six, and they lie inside UnionPay's 62 and
 // Maestro's 50 and 65 with the lengths they need, so four digits decide
-// exactly (a test checks every six-digit prefix).
-const MASK_BY_PREFIX4 = new Int32Array(10000);
-const CORE_MASK_BY_PREFIX4 = new Int32Array(10000);
-for (let p4 = 0; p4 < 10000; p4++) {
-  MASK_BY_PREFIX4[p4] = brandLengthMask(p4 * 100);
-  CORE_MASK_BY_PREFIX4[p4] = coreBrandLengthMask(p4 * 100);
-}
+// exactly (a test checks every six-digit prefix). Filled as prefixes come
+// (-1: not yet): the whole table, computed up front, cost some 30 ms of
+// every process's start.
+const MASK_BY_PREFIX4 = new Int32Array(10000).fill(-1);
+const CORE_MASK_BY_PREFIX4 = new Int32Array(10000).fill(-1);
 
 /** Lengths a card starting with these six digits may have (0: no brand). */
 export function cardLengthMask(prefix6: number): number {
-  return MASK_BY_PREFIX4[(prefix6 / 100) | 0];
+  const p4 = (prefix6 / 100) | 0;
+  const mask = MASK_BY_PREFIX4[p4];
+  return mask >= 0 ? mask : (MASK_BY_PREFIX4[p4] = brandLengthMask(p4 * 100));
 }
 
 /** The same for the major brands' main ranges only (coreBrandLengthMask). */
 export function coreCardLengthMask(prefix6: number): number {
-  return CORE_MASK_BY_PREFIX4[(prefix6 / 100) | 0];
+  const p4 = (prefix6 / 100) | 0;
+  const mask = CORE_MASK_BY_PREFIX4[p4];
+  return mask >= 0 ? mask : (CORE_MASK_BY_PREFIX4[p4] = coreBrandLengthMask(p4 * 100));
 }
 
 export function isCardLengthAllowed(mask: number, digitCount: number): boolean {

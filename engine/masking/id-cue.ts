@@ -6,11 +6,11 @@
 // only after one. An order word (`order`, `Kundennummer`, phone-cue.ts)
 // nearer to the number says it is not one.
 //
-// Only read when a number already has an identity number's shape, so the
-// look back may copy words; it is bounded like the phone cues' (32
-// characters, 4 words, stopping at digits, `*`, `@` and line breaks).
+// Only read when a number already has an identity number's shape; the look
+// back is bounded like the phone cues' (32 characters, 4 words, stopping at
+// digits, `*`, `@` and line breaks).
 import { CODE_AT, CODE_STAR, isDigit, isLetter } from './char-class.js';
-import { CUE_NOT_PHONE, cueOfWordAt } from './phone-cue.js';
+import { CUE_NOT_PHONE, cueOfWordAt, lowerCode } from './phone-cue.js';
 
 export const ID_CUE_NONE = 0;
 export const ID_CUE_ID = 1;
@@ -69,6 +69,17 @@ export function isIdWord(word: string): boolean {
   return false;
 }
 
+// The first two letters of every id word, lower case, as one number: most
+// words are ruled out by them without being copied.
+const FIRST_TWO = new Set<number>();
+for (const w of ID_WORDS) FIRST_TWO.add(w.charCodeAt(0) * 0x10000 + w.charCodeAt(1));
+
+function isIdWordAt(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  if (!FIRST_TWO.has(lowerCode(text.charCodeAt(start)) * 0x10000 + lowerCode(text.charCodeAt(start + 1)))) return false;
+  return isIdWord(text.slice(start, end).toLowerCase());
+}
+
 /**
  * What the words before `start` say: ID_CUE_ID, ID_CUE_ORDER or
  * ID_CUE_NONE. The nearest word that is either decides.
@@ -90,10 +101,9 @@ export function idCueBefore(text: string, start: number): number {
     // A word cut by the window is not read.
     if (p >= 0 && p < stop && isLetter(text.charCodeAt(p))) break;
     words++;
-    const word = text.slice(p + 1, end).toLowerCase();
     if (generic) return cueOfWordAt(text, p + 1, end) === CUE_NOT_PHONE ? ID_CUE_ORDER : ID_CUE_ID;
-    if (isIdWord(word)) {
-      if (!GENERIC.has(word)) return ID_CUE_ID;
+    if (isIdWordAt(text, p + 1, end)) {
+      if (!GENERIC.has(text.slice(p + 1, end).toLowerCase())) return ID_CUE_ID;
       generic = true;
       continue;
     }

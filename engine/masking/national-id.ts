@@ -144,17 +144,24 @@ function groupedForm(run: NumberRun, g: number, h: number): number {
  */
 export function isNationalIdReading(run: NumberRun, g: number, h: number): boolean {
   if (run.leadPlus || h - g > 6) return false;
-  const len = collect(run, g, h);
-  if (len < 9) return false;
-  const form = g === h ? solidForm(len) : groupedForm(run, g, h);
-  if (form === 0) return false;
   const text = run.text;
   const start = run.groupStart[g];
-  if (isGluedBefore(text, start) || isGluedAfter(text, run.groupEnd[h])) return false;
-  const cue = idCueBefore(text, start);
-  if (cue === ID_CUE_ID) return true;
+  const solid = g === h;
+  const digits = run.groupEnd[h] - start;
   // Nine to thirteen solid digits are as likely a phone, order or error
-  // number (phone.ts reads the phones): without an id word, not an id.
-  if (g === h && len <= 13) return false;
+  // number (phone.ts reads the phones): without an id word, not an id. The
+  // word is looked for first: most such numbers have none.
+  let cue = -1;
+  if (solid && digits <= 13) {
+    cue = idCueBefore(text, start);
+    if (cue !== ID_CUE_ID) return false;
+  }
+  const len = collect(run, g, h);
+  if (len < 9) return false;
+  const form = solid ? solidForm(len) : groupedForm(run, g, h);
+  if (form === 0) return false;
+  if (isGluedBefore(text, start) || isGluedAfter(text, run.groupEnd[h])) return false;
+  if (cue < 0) cue = idCueBefore(text, start);
+  if (cue === ID_CUE_ID) return true;
   return form === CHECKED && cue !== ID_CUE_ORDER;
 }

@@ -80,7 +80,7 @@ export function emitRunSpans(
   if (remaining < (cardsOnly ? CARD_MIN_DIGITS : PHONE_MIN_DIGITS)) return;
 
   // A national id is a whole run, as it was written (national-id.ts).
-  if (!cardsOnly && firstGroup === 0 && groupLimit === run.groupCount && remaining <= 15 &&
+  if (!cardsOnly && firstGroup === 0 && groupLimit === run.groupCount && remaining >= 9 && remaining <= 15 &&
     isNationalIdReading(run, 0, groupCount - 1)) {
     const start = run.groupStart[0];
     sink.push(start, run.groupEnd[groupCount - 1], KIND_SSN, readingAux(run, start, 0, groupCount - 1));

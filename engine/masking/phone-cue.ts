@@ -122,7 +122,7 @@ const BY_FIRST_TWO = new Map<number, CueEntry[]>();
 const LOWER = new Uint16Array(0x250);
 for (let c = 0; c < LOWER.length; c++) LOWER[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
 
-function lowerCode(c: number): number {
+export function lowerCode(c: number): number {
   return c < 0x250 ? LOWER[c] : String.fromCharCode(c).toLowerCase().charCodeAt(0);
 }
 
