@@ -63,7 +63,7 @@ function emitPhones(run: NumberRun, from: number, to: number, numberEnd: number,
  * `barcode`, `EAN` or `streckkod`: a product's barcode, even when it also
  * passes Luhn with a Visa or Maestro prefix (one in ten barcodes would).
  */
-function isBarcode(run: NumberRun, g: number): boolean {
+export function isBarcode(run: NumberRun, g: number): boolean {
   return isEan13(run.text, run.groupStart[g]) && cueBefore(run.text, run.groupStart[g]) === CUE_NOT_PHONE;
 }
 

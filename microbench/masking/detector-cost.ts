@@ -4,13 +4,14 @@
 //
 // 1. Record (untimed): a replay of scanText's loop, made of the same
 //    exported functions the scanner calls (scanEmailAt, matchIbanAt and
-//    matchLooseIbanAt, NumberRun.parse, then emitRunSpans' readings:
-//    cardReadingEnd, isSsnReading, phoneReadingEnd), logs every call with
-//    its arguments.
+//    matchLooseIbanAt, NumberRun.parse, matchLetteredIdAt, then
+//    emitRunSpans' readings: isNationalIdReading, cardReadingEnd,
+//    isSsnReading, phoneReadingEnd), logs every call with its arguments.
 //    The replay must find exactly the spans findSensitiveSpans finds on
 //    every text; where it does not (the scanner's structure changed), the
 //    breakdown is marked inconsistent and says on how many texts, so a stale
-//    replay never passes for a measurement. Update replayText then.
+//    replay never passes for a measurement. Update replayText then;
+//    detector-cost.test.ts checks it on the bench's and the corpora's texts.
 // 2. Time (each stage alone): every logged call of one stage, in a loop,
 //    repeated until a run lasts 20 ms; the median of several runs. The
 //    readings read the NumberRun the scanner reuses, as the scanner does
@@ -26,14 +27,19 @@
 //
 // The prefilter's character class is a copy of scanner.ts's NEXT_TRIGGER
 // (it is not exported); the self-check catches a change to it.
-import { CODE_AT, CODE_STAR, isAsciiAlnum, isDigit } from '../../engine/masking/char-class.js';
+import { CODE_AT, isAsciiAlnum, isAsciiLetter, isDigit } from '../../engine/masking/char-class.js';
 import { CARD_MIN_DIGITS } from '../../engine/masking/card.js';
 import { cardReadingEnd, continuesBefore } from '../../engine/masking/card-reading.js';
-import { scanEmailAt } from '../../engine/masking/email.js';
-import { isFraction, isGluedBefore } from '../../engine/masking/glue.js';
+import { addressStartAfter, scanEmailAt } from '../../engine/masking/email.js';
+import {
+  isAfterExtensionMark, isFraction, isGluedBefore, isMaskedLocalAt, isMaskedStarBefore,
+} from '../../engine/masking/glue.js';
 import { ibanMatchAux, matchIbanAt, matchLooseIbanAt } from '../../engine/masking/iban.js';
 import { findSensitiveSpans, maskText } from '../../engine/masking/index.js';
-import { emitRunSpans } from '../../engine/masking/number-readings.js';
+import { letteredIdStart, matchLetteredIdAt, mayBeLetteredId } from '../../engine/masking/lettered-id.js';
+import { alnumTailAux } from '../../engine/masking/mask-format.js';
+import { isNationalIdReading } from '../../engine/masking/national-id.js';
+import { emitRunSpans, isBarcode } from '../../engine/masking/number-readings.js';
 import { NumberRun, readingAux, spanAux } from '../../engine/masking/number-run.js';
 import { PHONE_MIN_DIGITS, phoneReadingEnd, phoneReadingSpanEnd, phoneReadingStart } from '../../engine/masking/phone.js';
 import { scanText } from '../../engine/masking/scanner.js';
@@ -96,10 +102,12 @@ interface Logs {
   email: CallLog; // text, at
   iban: CallLog; // text, digit index
   parse: CallLog; // text, at
+  letteredId: CallLog; // text, at (of the run)
   readings: CallLog; // text, at (of the run), packed firstGroup | groupLimit << 10 | cardsOnly << 20
+  nationalId: CallLog; // readings index, g, limit
   card: CallLog; // readings index, g, limit
   ssn: CallLog;
-  phone: CallLog;
+  phone: CallLog; // readings index, g, limit | numberEnd << 10
 }
 
 function digitsIn(run: NumberRun, from: number, to: number): number {
@@ -112,6 +120,14 @@ function digitsIn(run: NumberRun, from: number, to: number): number {
 function replayReadings(run: NumberRun, firstGroup: number, groupLimit: number, cardsOnly: boolean, sink: SpanSink, logs: Logs, r: number): void {
   let remaining = digitsIn(run, firstGroup, groupLimit);
   if (remaining < (cardsOnly ? CARD_MIN_DIGITS : PHONE_MIN_DIGITS)) return;
+  if (!cardsOnly && firstGroup === 0 && groupLimit === run.groupCount && remaining >= 9 && remaining <= 15) {
+    logs.nationalId.push(r, 0, groupLimit);
+    if (isNationalIdReading(run, 0, groupLimit - 1)) {
+      const start = run.groupStart[0];
+      sink.push(start, run.groupEnd[groupLimit - 1], KIND_SSN, readingAux(run, start, 0, groupLimit - 1));
+      return;
+    }
+  }
   const pci: Array<[number, number, number]> = [];
   let g = firstGroup;
   let afterSpan = firstGroup;
@@ -122,6 +138,7 @@ function replayReadings(run: NumberRun, firstGroup: number, groupLimit: number, 
       h = cardReadingEnd(run, g, groupLimit, cardsOnly);
     }
     if (h >= 0 && g !== afterSpan && continuesBefore(run, g, h)) h = -1;
+    if (h === g && run.groupLength(g) === 13 && isBarcode(run, g)) h = -1;
     if (h >= 0) {
       pci.push([g, h, KIND_CARD]);
       remaining -= digitsIn(run, g, h + 1);
@@ -142,12 +159,12 @@ function replayReadings(run: NumberRun, firstGroup: number, groupLimit: number, 
     remaining -= run.groupEnd[g] - run.groupStart[g];
     g++;
   }
-  const phones = (from: number, to: number) => {
+  const phones = (from: number, to: number, numberEnd: number) => {
     let left = digitsIn(run, from, to);
     let k = from;
     while (k < to && left >= PHONE_MIN_DIGITS) {
-      logs.phone.push(r, k, to);
-      const h = phoneReadingEnd(run, k, to);
+      logs.phone.push(r, k, to | (numberEnd << 10));
+      const h = phoneReadingEnd(run, k, to, numberEnd);
       if (h < 0) return;
       const start = phoneReadingStart();
       const end = phoneReadingSpanEnd();
@@ -158,15 +175,15 @@ function replayReadings(run: NumberRun, firstGroup: number, groupLimit: number, 
   };
   let from = firstGroup;
   for (const [first, last, kind] of pci) {
-    if (!cardsOnly) phones(from, first);
+    if (!cardsOnly) phones(from, first, first);
     const start = run.groupStart[first];
     sink.push(start, run.groupEnd[last], kind, readingAux(run, start, first, last));
     from = last + 1;
   }
-  if (!cardsOnly) phones(from, groupLimit);
+  if (!cardsOnly) phones(from, groupLimit, groupLimit);
 }
 
-/** The scanner's IBAN step at a digit: the registry reading, else (or if longer) the loose solid one. */
+/** The scanner's IBAN step at a digit after two letters: the registry reading, else (or if longer) the loose solid one. */
 function ibanStep(text: string, i: number): number {
   let end = matchIbanAt(text, i);
   if (end < 0 || (end < text.length && isAsciiAlnum(text.charCodeAt(end)))) {
@@ -193,7 +210,7 @@ function replayText(text: string, t: number, sink: SpanSink, run: NumberRun, log
       i = scanEmailAt(text, i, sink);
       continue;
     }
-    if (isDigit(c) && i >= 2) {
+    if (isDigit(c) && i >= 2 && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i - 2))) {
       logs.iban.push(t, i);
       const end = ibanStep(text, i);
       if (end >= 0) {
@@ -208,18 +225,57 @@ function replayText(text: string, t: number, sink: SpanSink, run: NumberRun, log
       continue;
     }
     const end = run.end;
+    if (mayBeLetteredId(text, run)) {
+      logs.letteredId.push(t, i);
+      const idEnd = matchLetteredIdAt(text, run);
+      const idStart = letteredIdStart();
+      if (idEnd >= 0 && (sink.count === 0 || sink.ends[sink.count - 1] <= idStart)) {
+        sink.push(idStart, idEnd, KIND_SSN, alnumTailAux(text, idStart, idEnd));
+        i = idEnd;
+        continue;
+      }
+    }
     if (run.digitCount < PHONE_MIN_DIGITS) {
       i = end;
       continue;
     }
-    const firstGroup = run.start > 0 && text.charCodeAt(run.start - 1) === CODE_STAR ? 1 : 0;
-    const groupLimit = end < n && text.charCodeAt(end) === CODE_STAR ? run.groupCount - 1 : run.groupCount;
+    const firstGroup = isMaskedStarBefore(text, run.start) ||
+      (sink.count > 0 && sink.ends[sink.count - 1] === run.start && isDigit(text.charCodeAt(run.start)) &&
+        isAsciiAlnum(text.charCodeAt(run.start - 1))) ||
+      (!run.leadPlus && isAfterExtensionMark(text, run.start)) ? 1 : 0;
+    let groupLimit = run.groupCount;
+    if (isMaskedLocalAt(text, end)) {
+      groupLimit--;
+    } else {
+      const local = addressStartAfter(text, end);
+      if (local >= 0) while (groupLimit > 0 && run.groupEnd[groupLimit - 1] > local) groupLimit--;
+    }
     const glued = isGluedBefore(text, run.start);
     const r = logs.readings.length;
     logs.readings.push(t, i, firstGroup | (groupLimit << 10) | (glued ? 1 << 20 : 0));
     replayReadings(run, firstGroup, groupLimit, glued, sink, logs, r);
     i = sink.count > 0 && sink.ends[sink.count - 1] > end ? sink.ends[sink.count - 1] : end;
   }
+}
+
+/** Texts on which the replay finds other spans than the scanner (0: it is up to date). */
+export function replayMismatches(texts: readonly string[]): number {
+  const logs = newLogs();
+  const sink = new SpanSink();
+  const run = new NumberRun();
+  let inconsistent = 0;
+  texts.forEach((text, t) => {
+    replayText(text, t, sink, run, logs);
+    if (!sameSpans(sink, text)) inconsistent++;
+  });
+  return inconsistent;
+}
+
+function newLogs(): Logs {
+  return {
+    prefilter: new CallLog(), email: new CallLog(), iban: new CallLog(), parse: new CallLog(), letteredId: new CallLog(),
+    readings: new CallLog(), nationalId: new CallLog(), card: new CallLog(), ssn: new CallLog(), phone: new CallLog(),
+  };
 }
 
 function sameSpans(sink: SpanSink, text: string): boolean {
@@ -268,10 +324,7 @@ function timeDifference(a: () => number, b: () => number, runs: number): number 
 
 /** The breakdown of masking `texts`: see the header. `runs`: timed runs per stage (median). */
 export function measureDetectorCost(texts: readonly string[], runs = 5): DetectorCostResult {
-  const logs: Logs = {
-    prefilter: new CallLog(), email: new CallLog(), iban: new CallLog(), parse: new CallLog(), readings: new CallLog(),
-    card: new CallLog(), ssn: new CallLog(), phone: new CallLog(),
-  };
+  const logs = newLogs();
   const sink = new SpanSink();
   const run = new NumberRun();
   let inconsistent = 0;
@@ -351,14 +404,20 @@ export function measureDetectorCost(texts: readonly string[], runs = 5): Detecto
   }), runs), logs.email.length);
   add('iban', logs.iban.length, () => timePass(over(logs.iban, (text, at) => ibanStep(text, at)), runs), logs.iban.length);
   add('number run', logs.parse.length, () => timePass(over(logs.parse, (text, at) => (run.parse(text, at) ? 1 : 0)), runs), logs.parse.length);
+  // With its run parsed first, less the parse alone (as the readings below).
+  add('lettered id', logs.letteredId.length, () => timeDifference(over(logs.letteredId, (text, at) => {
+    run.parse(text, at);
+    return matchLetteredIdAt(text, run);
+  }), over(logs.letteredId, (text, at) => (run.parse(text, at) ? 1 : 0)), runs), logs.letteredId.length);
   add('readings', logged, () => minusParse(readingsLog, (_g, _limit, packed) => {
     scratch.reset();
     emitRunSpans(run, packed & 0x3ff, (packed >> 10) & 0x3ff, (packed & (1 << 20)) !== 0, scratch);
     return scratch.count;
   }), logged);
+  add('national id', logs.nationalId.length, () => minusParse(logs.nationalId, (g, limit) => (isNationalIdReading(run, g, limit - 1) ? 1 : 0)), logs.nationalId.length, 'readings');
   add('card', logs.card.length, () => minusParse(logs.card, (g, limit, packed) => cardReadingEnd(run, g, limit, (packed & (1 << 20)) !== 0)), logs.card.length, 'readings');
   add('ssn', logs.ssn.length, () => minusParse(logs.ssn, (g, limit) => (isSsnReading(run, g, limit) ? 1 : 0)), logs.ssn.length, 'readings');
-  add('phone', logs.phone.length, () => minusParse(logs.phone, (g, limit) => phoneReadingEnd(run, g, limit)), logs.phone.length, 'readings');
+  add('phone', logs.phone.length, () => minusParse(logs.phone, (g, packed) => phoneReadingEnd(run, g, packed & 0x3ff, packed >> 10)), logs.phone.length, 'readings');
 
   return {
     texts: texts.length, chars, runs, maskMsPerPass: maskNs / 1e6, scanMsPerPass: scanNs / 1e6, outputMsPerPass: outputNs / 1e6, stages,
@@ -380,7 +439,7 @@ export function formatDetectorCost(r: DetectorCostResult, title: string): string
     lines.push(`  NOT CONSISTENT: the replay in microbench/masking/detector-cost.ts finds other spans than the scanner on ${r.inconsistentTexts} ` +
       'texts; the scanner changed: update replayText/replayReadings. Figures below are of the replay, not the scanner.');
   }
-  const w = [22, 10, 9, 10, 7];
+  const w = [28, 10, 9, 10, 7];
   const row = (cells: string[]) => cells.map((c, k) => (k === 0 ? c.padEnd(w[k]) : c.padStart(w[k]))).join('  ');
   lines.push(row(['stage', 'calls', 'ns/call', 'ms/pass', 'share']));
   for (const s of r.stages) {
