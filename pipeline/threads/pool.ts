@@ -2,21 +2,26 @@
 // replication on one thread runs in-process: no worker to start.
 //
 // What a worker costs, and how this file keeps it low (measured on quickstart,
-// whose replication takes about 0.7 s of CPU once warm; bench/scale):
+// whose replication takes about 0.5 s of CPU once warm on a quiet machine;
+// bench/scale):
 //
-// - Start-up: a thread, a Node environment and the simulation's modules,
-//   about 0.35 s of CPU per worker. The pool is kept once started (one
+// - Start-up: a thread and a Node environment (about 0.04 s of CPU) and the
+//   simulation's modules (about 0.2 s; faker is imported per locale, as its
+//   root import alone took 0.2 s more). The pool is kept once started (one
 //   shared pool per thread count, its idle workers unref'd so they never hold
 //   the process open), so a second run in the same process (a test file, a
-//   benchmark, anything that calls runReplications again) starts none;
-//   warmPool() starts it early, e.g. before the scenario loads. This file loads no simulation
-//   module itself (the in-process path imports replicate.js when it runs), so
-//   a caller can start the workers before its own thread loads them and the
-//   two load side by side.
-// - Warm-up: a fresh V8 isolate runs its first replication at about twice
-//   the steady cost while the JIT compiles (0.5 s more CPU on quickstart, on
-//   the worker's own thread; more on the compiler threads). No setting of
-//   this pool removes it; a kept pool pays it once per worker, not per run.
+//   benchmark, a sweep) starts none. warmPoolFor() starts it before the
+//   scenario loads (`cctwin run` does): this file loads no simulation module
+//   itself (the in-process path imports replicate.js when it runs), so the
+//   workers load theirs while the caller's thread reads the scenario.
+// - Warm-up: a fresh V8 isolate runs its first replications slower while the
+//   JIT compiles: about 0.5 s more CPU on the worker's own thread over its
+//   first two quickstart replications, and about 1.2 s on V8's compiler threads
+//   (runScenario alone is compiled six times: on-stack replacement, deopts), at load
+//   7-8. No setting of this pool removes it; a kept pool pays it once per
+//   worker, not per run. On 2 cores it is what keeps short runs from scaling:
+//   on 1 thread the compiler threads run on the idle core, on 2 they take
+//   time from the workers (bench/scale's header).
 // - Garbage collection: workers get a 96 MiB young generation (32 MiB
 //   semi-spaces; a worker's default is 16): half a day of large.yaml in a
 //   worker took 16 scavenges and 0.76 s of pauses instead of 27 and 0.97 s,
@@ -102,11 +107,12 @@ function usesPool(tasks: number, threads: number): boolean {
  * use (threads capped at replications, as a command plans them), if it uses
  * one: for a command to call before it loads its scenario, so that the
  * workers load the simulation while this thread parses and checks the file.
- * Nothing starts for one replication on one thread (it runs in-process).
+ * Nothing starts for one replication on one thread (it runs in-process):
+ * null then.
  */
-export function warmPoolFor(replications: number, threads: number): void {
+export function warmPoolFor(replications: number, threads: number): ReplicationPool | null {
   const t = Math.max(1, Math.min(Math.floor(threads), replications));
-  if (usesPool(replications, t)) warmPool(t);
+  return usesPool(replications, t) ? warmPool(t) : null;
 }
 
 async function runInProcess(task: ReplicationTask, hooks: TaskHooks): Promise<ReplicationResult[]> {

@@ -3,7 +3,7 @@
 // still running on the old one, and giving the same results warm or cold.
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
-import { closePool, replicationTasks, runReplications, ReplicationPool, warmPool } from '../../pipeline/threads/pool.js';
+import { closePool, replicationTasks, runReplications, ReplicationPool, warmPool, warmPoolFor } from '../../pipeline/threads/pool.js';
 import { buildMergedReport } from '../../reports/merged-report.js';
 import type { ReplicationResult } from '../../reports/replication.js';
 import { renderJson, withoutWallClock } from '../../reports/render-json.js';
@@ -41,6 +41,18 @@ describe('the shared replication pool', () => {
     expect(results.map((r) => r.index)).toEqual([0, 1]);
     await expect(old.runTasks(replicationTasks(scenario, { replications: 1 }))).rejects.toThrow(/closed/);
     expect(merged(await replacement.runTasks(replicationTasks(scenario, { replications: 2 })))).toBe(merged(results));
+  });
+
+  it('is started before a run as the run will use it: threads capped at replications, none for one replication on one thread', async () => {
+    await closePool();
+    expect(warmPoolFor(1, 1)).toBeNull();
+    expect(warmPoolFor(1, 4)).toBeNull();
+    expect(warmPoolFor(3, 1)?.threads).toBe(1);
+    const early = warmPoolFor(2, 4)!;
+    expect(early.threads).toBe(2);
+    const results = await runReplications(scenario, { replications: 2, threads: 2 });
+    expect(warmPool(2)).toBe(early);
+    expect(results.map((r) => r.index)).toEqual([0, 1]);
   });
 
   it('starts anew after closePool, and a pool of its own closes on its own', async () => {
