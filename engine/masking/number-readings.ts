@@ -3,7 +3,7 @@
 // reading of the same digits. Phones are then sought only in the gaps.
 import { CARD_MIN_DIGITS } from './card.js';
 import { cardReadingEnd, continuesBefore } from './card-reading.js';
-import { readingAux, spanAux, type NumberRun } from './number-run.js';
+import { SEP_SPACE, readingAux, spanAux, type NumberRun } from './number-run.js';
 import { PHONE_MIN_DIGITS, phoneReadingEnd, phoneReadingSpanEnd, phoneReadingStart } from './phone.js';
 import { KIND_CARD, KIND_PHONE, KIND_SSN, type SpanSink } from './span-sink.js';
 import { isSsnReading } from './ssn.js';
@@ -40,15 +40,35 @@ function digitsIn(run: NumberRun, from: number, to: number): number {
   return d;
 }
 
-// Phones start where the run starts or right where another span ended: a
-// phone reading in the middle of a longer number (`7610 0193 0953 8412`) is
-// a piece of that number, not a phone.
+/**
+ * Group g, the first of a run with no phone reading from it, is a short
+ * number of its own before a phone (`I have 2 0612345678`, `1. 0612345678`,
+ * `ticket 4 (555) 123-4567`): one to three digits, then a space. Not when
+ * every group after it has three digits: `1 234 567 890` is an amount.
+ */
+export function isShortLead(run: NumberRun, g: number, to: number): boolean {
+  if (g !== 0 || g + 1 >= to || run.groupEnd[g] - run.groupStart[g] > 3 || (run.sepFlags[g + 1] & SEP_SPACE) === 0) {
+    return false;
+  }
+  for (let k = g + 1; k < to; k++) if (run.groupEnd[k] - run.groupStart[k] !== 3) return true;
+  return false;
+}
+
+// Phones start where the run starts, right where another span ended, or
+// after a short number leading the run (isShortLead): a phone reading in the
+// middle of a longer number (`7610 0193 0953 8412`) is a piece of that
+// number, not a phone.
 function emitPhones(run: NumberRun, from: number, to: number, numberEnd: number, sink: SpanSink): void {
   let remaining = digitsIn(run, from, to);
   let g = from;
   while (g < to && remaining >= PHONE_MIN_DIGITS) {
     const h = phoneReadingEnd(run, g, to, numberEnd);
-    if (h < 0) return;
+    if (h < 0) {
+      if (!isShortLead(run, g, to)) return;
+      remaining -= run.groupEnd[g] - run.groupStart[g];
+      g++;
+      continue;
+    }
     const start = phoneReadingStart();
     const end = phoneReadingSpanEnd();
     const aux = end === run.groupEnd[h] ? readingAux(run, start, g, h) : spanAux(run.text, start, end);

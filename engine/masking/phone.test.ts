@@ -271,3 +271,18 @@ describe('PII-free figures stay untouched', () => {
     expect(maskText(text)).toBe(text);
   });
 });
+
+describe('a phone right after a short number in the same digit run', () => {
+  it('is read after one to three digits and a space, the short number left as it is', () => {
+    expect(found('I have 2 0612345678')).toEqual([['0612345678', 'phone']]);
+    expect(found('1. 0612345678')).toEqual([['0612345678', 'phone']]);
+    expect(found('3 06 12 34 56 78')).toEqual([['06 12 34 56 78', 'phone']]);
+    expect(found('ticket 4 (555) 123-4567')).toEqual([['(555) 123-4567', 'phone']]);
+  });
+
+  it('is not read inside amounts in thousands or longer numbers', () => {
+    expect(found('1 234 567 890')).toEqual([]);
+    expect(found('12 345 678')).toEqual([]);
+    expect(found('7610 0193 0953 8412')).toEqual([]);
+  });
+});

@@ -136,6 +136,6 @@ describe('corpus scorer', () => {
     const out = JSON.parse(good.stdout);
     expect(out.score.lines).toBe(6);
     expect(out.score.piiFree.lines).toBe(2);
-    expect(out.cost.stages.map((st: { stage: string }) => st.stage)).toEqual(['prefilter', 'email', 'iban', 'number run', 'readings', 'card', 'ssn', 'phone']);
+    expect(out.cost.stages.map((st: { stage: string }) => st.stage)).toEqual(['prefilter', 'email', 'iban', 'number run', 'lettered id', 'readings', 'national id', 'card', 'ssn', 'phone']);
   });
 });

@@ -39,7 +39,7 @@ import { findSensitiveSpans, maskText } from '../../engine/masking/index.js';
 import { letteredIdStart, matchLetteredIdAt, mayBeLetteredId } from '../../engine/masking/lettered-id.js';
 import { alnumTailAux } from '../../engine/masking/mask-format.js';
 import { isNationalIdReading } from '../../engine/masking/national-id.js';
-import { emitRunSpans, isBarcode } from '../../engine/masking/number-readings.js';
+import { emitRunSpans, isBarcode, isShortLead } from '../../engine/masking/number-readings.js';
 import { NumberRun, readingAux, spanAux } from '../../engine/masking/number-run.js';
 import { PHONE_MIN_DIGITS, phoneReadingEnd, phoneReadingSpanEnd, phoneReadingStart } from '../../engine/masking/phone.js';
 import { scanText } from '../../engine/masking/scanner.js';
@@ -165,7 +165,12 @@ function replayReadings(run: NumberRun, firstGroup: number, groupLimit: number, 
     while (k < to && left >= PHONE_MIN_DIGITS) {
       logs.phone.push(r, k, to | (numberEnd << 10));
       const h = phoneReadingEnd(run, k, to, numberEnd);
-      if (h < 0) return;
+      if (h < 0) {
+        if (!isShortLead(run, k, to)) return;
+        left -= run.groupEnd[k] - run.groupStart[k];
+        k++;
+        continue;
+      }
       const start = phoneReadingStart();
       const end = phoneReadingSpanEnd();
       sink.push(start, end, KIND_PHONE, end === run.groupEnd[h] ? readingAux(run, start, k, h) : spanAux(run.text, start, end));
