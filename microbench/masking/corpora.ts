@@ -55,5 +55,9 @@ export const ADVERSARIAL_INPUTS: readonly AdversarialInput[] = [
   repeated('local part and @', 'ab.'),
   repeated('phones in one run', '0612345678 '),
   repeated('cards in one run', '4111 1111 1111 1111 '),
+  // The national id readers: letters glued to digits, ids back to back, date-serial numbers.
+  repeated('letters and digits', 'a1B2'),
+  repeated('lettered ids', 'AB123456C RSSMRA85T10A562S 12345678Z '),
+  repeated('date serials', '850312-1234/'),
 ];
 
