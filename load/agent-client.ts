@@ -18,7 +18,7 @@ import { ClientConnection, type Frame, type Refusal } from './client-connection.
 import type { ConversationRecord } from './conversation-ledger.js';
 import { idOfText, tagText } from './message-tag.js';
 import { pickText } from './text-pools.js';
-import type { LoadWorld, StreamPlan } from './load-world.js';
+import type { LoadAgent, LoadWorld, StreamPlan } from './load-world.js';
 
 interface DeskEntry {
   conversationId: number;
@@ -40,7 +40,7 @@ interface TargetsFrame {
 
 type Finish = 'end' | 'session';
 
-export class AgentClient {
+export class AgentClient implements LoadAgent {
   readonly conn: ClientConnection;
   private readonly desk = new Map<number, DeskEntry>();
   private readonly acceptTasks = new Map<number, Task>();
@@ -60,6 +60,10 @@ export class AgentClient {
       const sent = this.conn.send({ type: 'setState', state: 'available' }, this.world.now(), (refusal) => (refusal === null ? resolve() : reject(new Error(`${this.id}: setState refused (${refusal.code})`))));
       if (!sent) reject(new Error(`${this.id}: socket closed before it was made available`));
     });
+  }
+
+  close(): void {
+    this.conn.close();
   }
 
   /** The owner hands a conference over to the invited agent: it ends the conference and wraps up. */

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Scenario } from '../scenarios/scenario.js';
+import { DEFAULT_ORG_ID, type Scenario } from '../scenarios/scenario.js';
 import type { Budget } from '../reports/budgets/parse-budget.js';
 import { renderLoadHtml } from './html/load-page.js';
 import { createRng, deriveSeed } from '../sim/random/prng.js';
@@ -24,13 +24,18 @@ import { scheduleArrivals } from './arrivals.js';
 import { clientBalanceCounts, compareBalance, countsDelta, serverBalanceCounts, type Balance, type BalanceCounts } from './balance.js';
 import { IntervalLogFile } from './interval-log.js';
 import { buildLoadReport, type LoadReport, type StopReason } from './load-report.js';
-import { LoadWorld, type StreamPlan } from './load-world.js';
+import { LoadWorld, type LoadAgent, type StreamPlan } from './load-world.js';
 import { LATENCY_BASES, LOAD_MEASURES, type LatencyBase, type LoadMeasure } from './load-histograms.js';
 import type { LatencyHistogram } from '../reports/histogram.js';
 import { TimelineRecorder } from './load-timeline.js';
 import { scaleScenario } from './scale-scenario.js';
 import { Scheduler } from './scheduler.js';
 import { createTextPools } from './text-pools.js';
+import { mintAccessToken } from '../server/webex/access-tokens.js';
+import { checkSdkMessage } from './webex/sdk-message-check.js';
+import { tapSdkSockets } from './webex/sdk-runtime.js';
+import { containSdkRejections } from './webex/sdk-rejections.js';
+import { SdkAgentClient } from './webex/sdk-agent-client.js';
 
 export interface LoadOptions {
   /** As loaded (not yet scaled). */
@@ -71,6 +76,12 @@ export interface LoadOptions {
   maxReplies?: number;
   /** The scenario's budgets (loadScenarioWithBudgets), judged on the report. */
   budgets?: readonly Budget[];
+  /**
+   * What the simulated agents speak: the twin's own protocol (default), or
+   * the vendor's agent SDK against the server's `webex` API (load/webex/;
+   * the embedded server then serves it; a target must be `serve --webex`).
+   */
+  agentClient?: 'native' | 'webex-sdk';
 }
 
 /** The run could not start: the target refused or did not answer the agents. */
@@ -97,8 +108,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
   const log = o.log ?? (() => {});
   if (o.target !== undefined && (o.secret === undefined || o.secret === '')) throw new Error('a load run against --target needs the server\'s --secret (or CCTWIN_SECRET) to make agent tokens');
   const secret = o.secret ?? randomBytes(24).toString('base64url');
+  const sdkAgents = o.agentClient === 'webex-sdk';
   const server: RunningServer | null = o.target === undefined
-    ? await startServer({ scenario, secret, port: 0, engineThread: o.engineThread ?? 'worker', rateLimit: UNLIMITED, maxBufferedBytes: 64 * 1024 * 1024 })
+    ? await startServer({ scenario, secret, port: 0, engineThread: o.engineThread ?? 'worker', rateLimit: UNLIMITED, maxBufferedBytes: 64 * 1024 * 1024, webex: sdkAgents })
     : null;
   const wsUrl = server?.wsUrl ?? o.target!.replace(/\/+$/, '');
   const httpUrl = wsUrl.replace(/^ws/, 'http');
@@ -129,14 +141,25 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
   });
   let log$: IntervalLogFile | null = null;
   const intervalTimers: NodeJS.Timeout[] = [];
+  let releaseRejections: (() => void) | undefined;
   try {
     let slots = 0;
-    const agents: AgentClient[] = [];
+    const agents: LoadAgent[] = [];
+    // Every message an SDK agent receives is checked like a native agent frame.
+    if (sdkAgents) {
+      tapSdkSockets((text) => checkSdkMessage(world, text));
+      releaseRejections = containSdkRejections(() => {
+        world.stats.errorsByCode.E_SDK_UNHANDLED = (world.stats.errorsByCode.E_SDK_UNHANDLED ?? 0) + 1;
+      });
+    }
     for (const group of scenario.agents) {
       const model = new AgentModel(group, createRng(deriveSeed(seed, 'agents', group.group)));
       for (let i = 0; i < group.count; i++) {
         const id = agentIdOf(group.group, i);
-        const agent = new AgentClient(id, model, world, createRng(deriveSeed(seed, 'load-agent', id)));
+        const rng = createRng(deriveSeed(seed, 'load-agent', id));
+        const agent: LoadAgent = sdkAgents
+          ? new SdkAgentClient(id, model, world, rng, { baseUrl: httpUrl, accessToken: await mintAccessToken(secret, id, scenario.orgId ?? DEFAULT_ORG_ID), team: group.group })
+          : new AgentClient(id, model, world, rng);
         agents.push(agent);
         world.agents.set(id, agent);
         world.agentQueues.set(id, group.queues);
@@ -145,12 +168,13 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     }
     const connectStarted = performance.now();
     try {
-      await inBatches(agents, o.connectConcurrency ?? 100, (a) => a.connect());
+      // An SDK agent's registration is about a dozen requests and a plugin load: fewer at once.
+      await inBatches(agents, o.connectConcurrency ?? (sdkAgents ? 20 : 100), (a) => a.connect());
     } catch (err) {
       const hint = err instanceof ConnectRefused && err.status === 401 ? ' (is --secret the server\'s?)' : '';
       throw new LoadSetupError(`cannot connect the agents to ${wsUrl}: ${(err as Error).message}${hint}`);
     }
-    log(`load: ${agents.length} agents connected to ${server === null ? wsUrl : `an embedded server at ${wsUrl}`} in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`);
+    log(`load: ${agents.length} ${sdkAgents ? 'SDK ' : ''}agents connected to ${server === null ? wsUrl : `an embedded server at ${wsUrl}`} in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`);
     const baseline = await readState();
     // On a target, connections that are not this run's show that others share it: then the balance cannot be exact.
     const others = new OtherTraffic(agents.length);
@@ -249,9 +273,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     log$?.close();
     world.stopped = true;
     scheduler.stop();
-    for (const a of world.agents.values()) a.conn.close();
+    for (const a of world.agents.values()) a.close();
     for (const c of world.customersOpen()) c.close();
+    if (sdkAgents) tapSdkSockets(undefined);
     if (server !== null) await server.drain();
+    releaseRejections?.();
   }
 }
 

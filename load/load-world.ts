@@ -9,7 +9,6 @@ import type { CustomerStreamSpec, Scenario } from '../scenarios/scenario.js';
 import { createLatencyHistogram, recordValue, type LatencyHistogram } from '../reports/histogram.js';
 import type { Rng } from '../sim/random/prng.js';
 import type { CustomerModel } from '../sim/behaviour/index.js';
-import type { AgentClient } from './agent-client.js';
 import { emptyTrafficStats, type ConnectionEnv } from './client-connection.js';
 import { ConversationLedger, type ConversationRecord } from './conversation-ledger.js';
 import { CustomerClient } from './customer-client.js';
@@ -19,6 +18,16 @@ import { MessageRegistry } from './message-registry.js';
 import type { Scheduler } from './scheduler.js';
 import { SlotMeter } from './slot-meter.js';
 import type { TextPools } from './text-pools.js';
+
+/** A simulated agent, whatever client it speaks through (the twin's protocol, or the vendor's SDK). */
+export interface LoadAgent {
+  readonly id: string;
+  /** Connects and makes itself available. */
+  connect(): Promise<void>;
+  /** The owner hands a conference over to the invited agent; false when it cannot. */
+  handOver(conversationId: number, dueMs: number): boolean;
+  close(): void;
+}
 
 export interface StreamPlan {
   index: number;
@@ -70,7 +79,7 @@ export class LoadWorld implements ConnectionEnv {
     answerTime: createLatencyHistogram('ms'), abandonTime: createLatencyHistogram('ms'),
     handleTime: createLatencyHistogram('ms'), wrapUp: createLatencyHistogram('ms'),
   };
-  readonly agents = new Map<string, AgentClient>();
+  readonly agents = new Map<string, LoadAgent>();
   /** Queues each agent serves (transfers and conferences pick agents of the conversation's queue). */
   readonly agentQueues = new Map<string, readonly string[]>();
   private readonly customersByName = new Map<string, CustomerClient>();

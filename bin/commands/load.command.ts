@@ -25,6 +25,7 @@ export const loadCommand: CommandModule<object, LoadArgs> = {
       .option('interval', { type: 'string', default: '1s', describe: 'Length of one interval in load.hlog' })
       .option('pii-share', { type: 'number', default: 0.2, describe: 'Share of customer messages holding cards, IBANs, SSNs, emails or phone numbers' })
       .option('engine-thread', { choices: ['worker', 'main'] as const, default: 'worker' as const, describe: "The embedded server's engine thread" })
+      .option('agent-client', { choices: ['native', 'webex-sdk'] as const, default: 'native' as const, describe: "What the simulated agents speak: the twin's protocol, or the vendor's agent SDK (needs npm ci --prefix webex-sdk; a target must run serve --webex)" })
       .check((argv) => {
         checkNumbers(argv, { speed: { min: 0, aboveMin: true }, 'pii-share': { min: 0, max: 1 }, seed: SEED_RULE });
         if (argv.target !== undefined && !/^wss?:\/\/[^/]+\/?$/.test(String(argv.target))) throw new Error(`--target must look like ws://host:port, got ${String(argv.target)}`);

@@ -42,6 +42,8 @@ export interface LoadArgs {
   interval: string;
   piiShare: number;
   engineThread: 'worker' | 'main';
+  /** Default native. */
+  agentClient?: 'native' | 'webex-sdk';
 }
 
 // The definition lives in load.command.ts, so that the CLI loads this file only to run.
@@ -86,6 +88,7 @@ export async function runLoadCommand(args: LoadArgs, signal?: AbortSignal, env: 
       scenario, budgets, speed: args.speed, drainMs: durations.drain, hlogIntervalMs: durations.interval, piiShare: args.piiShare, engineThread: args.engineThread,
       ...(durations.duration === undefined ? {} : { durationMs: durations.duration }),
       ...(args.target === undefined ? {} : { target: args.target }),
+      ...(args.agentClient === undefined ? {} : { agentClient: args.agentClient }),
       ...(secret === undefined ? {} : { secret }),
       ...(args.seed === undefined ? {} : { seed: args.seed }),
       ...(args.out === undefined ? {} : { outDir: args.out }),

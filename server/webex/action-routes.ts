@@ -254,7 +254,8 @@ async function carryOut(gw: WebexGateway, desk: SdkDesk, reply: FastifyReply, pl
     if (t !== undefined && plan.expect !== undefined) desk.expect(t, plan.expect);
     if (t !== undefined && plan.consultTo !== undefined) {
       t.consultAgent = plan.consultTo;
-      gw.ownerHints.set(t.conversationId, desk.agentId);
+      // Only an SDK desk takes the hint (a native desktop's frames need none).
+      if (gw.connectedDesk(plan.consultTo) !== undefined) gw.ownerHints.set(t.conversationId, desk.agentId);
     }
     const refusal = await runCommand(gw, plan.cmd);
     if (refusal !== null) {
@@ -265,7 +266,9 @@ async function carryOut(gw: WebexGateway, desk: SdkDesk, reply: FastifyReply, pl
   if (!isPlan(result)) {
     const status = STATUS[result.code] ?? 409;
     const [envelope, type] = failure;
-    if (t !== undefined || !NEEDS_KNOWN_TASK.has(type)) {
+    // The task may have left the desk while the command was on its way (an offer running into RONA as it was accepted): the SDK dropped it too.
+    const known = t !== undefined && desk.task(t.interactionId) === t;
+    if (known || !NEEDS_KNOWN_TASK.has(type)) {
       gw.emit(desk, failureEvent(envelope, type, gw.dir.orgId, desk.agentId, t === undefined ? interactionId : t.interactionId, `${result.code}: ${result.message}`, status));
     }
     return gw.refuse(reply, status, result.code, result.message);

@@ -5,7 +5,7 @@
 // message whose `type`, `data.type` (and for tasks `data.interactionId`)
 // match what it waits for. Every agent-facing value here comes from the
 // server's own agent frames, which carry masked text only.
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Channel } from '../../engine/model/channel.js';
 
 export type WebexMessage = { type: string; data: Record<string, unknown> } | { type: string; data: Record<string, unknown>; orgId: string; trackingId: string };
@@ -33,9 +33,15 @@ export interface TaskView {
 /** The SDK's media type per twin channel (its MEDIA_CHANNEL values). */
 const MEDIA_TYPE: Record<Channel, string> = { livechat: 'chat', facebook: 'social', whatsapp: 'social', sms: 'social' };
 
+/** Letters only: a run of digits in an id would read as a card or phone number to a leak detector. */
 export function trackingId(): string {
-  return `cctwin_${randomUUID()}`;
+  const bytes = randomBytes(16);
+  let id = 'cctwin_';
+  for (const b of bytes) id += LETTERS[b % LETTERS.length];
+  return id;
 }
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 export function agentEvent(envelope: string, type: string, orgId: string, agentId: string, fields: Record<string, unknown> = {}): WebexMessage {
   const id = trackingId();
