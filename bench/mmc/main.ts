@@ -14,7 +14,9 @@
 // P(wait) and mean wait beside Erlang C's, so a fast but wrong model shows.
 //
 // Run: npx tsc -p tsconfig.json && node dist/bench/mmc/main.js [--runs 3] [--hours 1000]
-//      [--ciw-hours 100] [--no-ciw] [--ciw-python PATH] [--only cctwin,python,c,ciw]
+//      [--ciw-hours 100] [--no-ciw] [--ciw-python PATH] [--only cctwin,python,c,ciw] [--baseline DIR]
+// --baseline DIR: also run the cctwin built in DIR (another checkout, e.g. the
+// commit before a change, after npm ci and tsc there) in the same rounds.
 // or:  npm run -s bench:mmc -- --runs 5
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,7 +28,7 @@ import { queueFigures } from '../../planning/theory/erlang.js';
 /** The model, as in bench/mmc/mmc-65.yaml. */
 export const MODEL = { agents: 65, ratePerSecond: 0.5, ahtSeconds: 120 } as const;
 
-export type ModelName = 'cctwin' | 'python' | 'c' | 'ciw';
+export type ModelName = 'cctwin' | 'baseline' | 'python' | 'c' | 'ciw';
 
 /** What one run of one model reports. */
 export interface RunFigures {
@@ -60,12 +62,12 @@ const SOURCE = join(ROOT, 'bench', 'mmc');
 const TIME = '/usr/bin/time';
 
 /** Runs a command as a whole process; wall from spawn to exit, CPU from /usr/bin/time when there. */
-function timed(command: string, args: string[], scratch: string): { stdout: string; processSeconds: number; cpuSeconds: number | null } {
+function timed(command: string, args: string[], scratch: string, cwd = ROOT): { stdout: string; processSeconds: number; cpuSeconds: number | null } {
   const useTime = existsSync(TIME);
   const cpuFile = join(scratch, 'cpu.txt');
   const [cmd, argv] = useTime ? [TIME, ['-f', '%U %S', '-o', cpuFile, command, ...args]] : [command, args];
   const started = performance.now();
-  const r = spawnSync(cmd, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const processSeconds = (performance.now() - started) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${r.status ?? r.signal}: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`);
   let cpuSeconds: number | null = null;
@@ -91,13 +93,14 @@ function heapLoopFigures(out: Record<string, unknown>): RunFigures {
   };
 }
 
-function cctwinRunner(hours: number, scratch: string): Runner {
-  const cli = join(ROOT, 'dist', 'bin', 'cctwin.js');
+/** cctwin as built in `root` (this checkout, or --baseline: another build of it, to measure a change side by side). */
+function cctwinRunner(hours: number, scratch: string, root = ROOT, name: ModelName = 'cctwin', label = 'cctwin run --json'): Runner {
+  const cli = join(root, 'dist', 'bin', 'cctwin.js');
   if (!existsSync(cli)) throw new Error(`${cli} not built: run npx tsc -p tsconfig.json`);
   return {
-    name: 'cctwin', label: 'cctwin run --json', hours,
+    name, label, hours,
     run(seed) {
-      const t = timed(process.execPath, [cli, 'run', 'bench/mmc/mmc-65.yaml', '--json', '--no-progress', '--seed', String(seed), '--set', `duration=${hours}h`], scratch);
+      const t = timed(process.execPath, [cli, 'run', 'bench/mmc/mmc-65.yaml', '--json', '--no-progress', '--seed', String(seed), '--set', `duration=${hours}h`], scratch, root);
       const report = JSON.parse(t.stdout) as {
         conversations: { arrived: number; answered: number };
         simulated: { events: number };
@@ -281,6 +284,8 @@ async function main(): Promise<void> {
   try {
     const runners: Runner[] = [];
     if (only.has('cctwin')) runners.push(cctwinRunner(hours, scratch));
+    const baseline = opt('baseline');
+    if (baseline !== undefined) runners.push(cctwinRunner(hours, scratch, resolve(baseline), 'baseline', `cctwin at ${baseline}`));
     if (only.has('python')) runners.push(pythonRunner('python3', join(SOURCE, 'mmc.py'), 'python', 'python heapq', hours, scratch));
     if (only.has('c')) {
       const c = cRunner(hours, scratch);
