@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHANNEL_RULES } from '../engine/model/channel.js';
 import { DEFAULT_TENANT } from '../engine/model/tenant.js';
 import { loadScenario, parseScenarioText } from './load.js';
+import { DEFAULT_ORG_ID } from './scenario.js';
 import { lineOf, scenarioErrorOf } from './test-helpers.js';
 
 const MINIMAL = `
@@ -77,6 +78,7 @@ describe('parseScenarioText', () => {
       intervalMs: 1_800_000,
       intervalSet: false,
       tenant: DEFAULT_TENANT,
+      orgId: DEFAULT_ORG_ID,
       channels: DEFAULT_CHANNEL_RULES,
       queues: [{ name: 'support', routing: 'longest-available' }],
       agents: [{
