@@ -133,6 +133,17 @@ describe('the agent SDK gateway over HTTP', () => {
     n.ws.close();
   });
 
+  it('a native desktop of the same agent replaces the SDK\'s socket: the SDK is told (multi-login) and the socket closes 4001', async () => {
+    const t = await mintAccessToken(SECRET, 'expert-1', ORG);
+    const n = await openNotifications(t);
+    const closed = new Promise<number>((resolve) => n.ws.on('close', (code) => resolve(code)));
+    const native = new WebSocket(`${server.wsUrl}/agent?token=${encodeURIComponent(server.agentToken('expert-1'))}`);
+    await new Promise((resolve) => native.once('open', resolve));
+    await n.next('AGENT_MULTI_LOGIN');
+    expect(await closed).toBe(4001);
+    native.close();
+  });
+
   it('limits each agent\'s requests like the native protocol\'s frames', async () => {
     const t = await mintAccessToken(SECRET, 'desk-2', ORG);
     const answers = await Promise.all(Array.from({ length: 200 }, () => call('POST', '/wcc/v1/agents/reload', { token: t, body: '{}' })));
