@@ -87,6 +87,12 @@ export function isBarcode(run: NumberRun, g: number): boolean {
   return isEan13(run.text, run.groupStart[g]) && cueBefore(run.text, run.groupStart[g]) === CUE_NOT_PHONE;
 }
 
+/** Groups 0..groupCount-1 read as one card, as the loop below would read them (not a barcode after a barcode word). */
+export function isWholeRunCard(run: NumberRun, digits: number, groupCount: number): boolean {
+  if (digits < CARD_MIN_DIGITS || cardReadingEnd(run, 0, groupCount, false) !== groupCount - 1) return false;
+  return !(groupCount === 1 && run.groupLength(0) === 13 && isBarcode(run, 0));
+}
+
 /**
  * Emits the sensitive readings of groups firstGroup..groupLimit-1 of the run,
  * in order. `cardsOnly` for a run glued to what precedes it (`DE88 3704 ...`
@@ -99,9 +105,10 @@ export function emitRunSpans(
   let remaining = digitsIn(run, firstGroup, groupCount);
   if (remaining < (cardsOnly ? CARD_MIN_DIGITS : PHONE_MIN_DIGITS)) return;
 
-  // A national id is a whole run, as it was written (national-id.ts).
+  // A national id is a whole run, as it was written (national-id.ts); a
+  // whole run that is a card stays one (an Amex number can pass a NIR key).
   if (!cardsOnly && firstGroup === 0 && groupLimit === run.groupCount && remaining >= 9 && remaining <= 15 &&
-    isNationalIdReading(run, 0, groupCount - 1)) {
+    isNationalIdReading(run, 0, groupCount - 1) && !isWholeRunCard(run, remaining, groupCount)) {
     const start = run.groupStart[0];
     sink.push(start, run.groupEnd[groupCount - 1], KIND_SSN, readingAux(run, start, 0, groupCount - 1));
     return;

@@ -39,7 +39,7 @@ import { findSensitiveSpans, maskText } from '../../engine/masking/index.js';
 import { letteredIdStart, matchLetteredIdAt, mayBeLetteredId } from '../../engine/masking/lettered-id.js';
 import { alnumTailAux } from '../../engine/masking/mask-format.js';
 import { isNationalIdReading } from '../../engine/masking/national-id.js';
-import { emitRunSpans, isBarcode, isShortLead } from '../../engine/masking/number-readings.js';
+import { emitRunSpans, isBarcode, isShortLead, isWholeRunCard } from '../../engine/masking/number-readings.js';
 import { NumberRun, readingAux, spanAux } from '../../engine/masking/number-run.js';
 import { PHONE_MIN_DIGITS, phoneReadingEnd, phoneReadingSpanEnd, phoneReadingStart } from '../../engine/masking/phone.js';
 import { scanText } from '../../engine/masking/scanner.js';
@@ -122,7 +122,7 @@ function replayReadings(run: NumberRun, firstGroup: number, groupLimit: number, 
   if (remaining < (cardsOnly ? CARD_MIN_DIGITS : PHONE_MIN_DIGITS)) return;
   if (!cardsOnly && firstGroup === 0 && groupLimit === run.groupCount && remaining >= 9 && remaining <= 15) {
     logs.nationalId.push(r, 0, groupLimit);
-    if (isNationalIdReading(run, 0, groupLimit - 1)) {
+    if (isNationalIdReading(run, 0, groupLimit - 1) && !isWholeRunCard(run, remaining, groupLimit)) {
       const start = run.groupStart[0];
       sink.push(start, run.groupEnd[groupLimit - 1], KIND_SSN, readingAux(run, start, 0, groupLimit - 1));
       return;
