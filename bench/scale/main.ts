@@ -6,21 +6,23 @@
 // the times).
 //
 // Cold (the default): each measurement is a fresh process
-// (dist/bench/scale/child.js) that loads the scenario and runs the
-// replications as `cctwin run FILE --replications 4 --threads T` does,
-// without the report and the timing pass. Rounds alternate 1 and 2 threads,
-// so both see the same machine; the figure is the median of the per-round
-// ratios. Fair 1 thread: both go through the pool, one worker against two,
-// with the same worker settings; the only difference is the thread count.
-// (One replication on one thread runs in-process, with no worker; four on
-// one thread do not.) Times: `process`, spawn to exit (Node's start-up,
-// module loading, scenario loading, workers, replications); `run`, the
-// runReplications call alone.
+// (dist/bench/scale/child.js) that starts the pool's workers, loads the
+// scenario meanwhile and runs the replications as `cctwin run FILE
+// --replications 4 --threads T` does, without the report and the timing
+// pass (--late: the workers start once the scenario has loaded, as run did
+// before). Rounds alternate 1 and 2 threads, so both see the same machine;
+// the figure is the median of the per-round ratios. Fair 1 thread: both go
+// through the pool, one worker against two, with the same worker settings;
+// the only difference is the thread count. (One replication on one thread
+// runs in-process, with no worker; four on one thread do not.) Times:
+// `process`, spawn to exit (Node's start-up, module loading, scenario
+// loading, workers, replications); `run`, the runReplications call alone.
 //
 // Warm (--warm, on by default for quickstart): in this process, a pool of 1
-// and a pool of 2 workers kept across rounds, each warmed by one replication
-// per worker first: the steady state of a sweep, a test run or any process
-// that runs replications more than once.
+// and a pool of 2 workers kept across rounds, each first running two batches
+// of the measured size on other seeds (--warm-ups): the steady state of a
+// sweep, a test run or any process that runs replications more than once,
+// and the setting of the aim (a warm pool, modules compiled once per worker).
 //
 // Wall time on this shared 2-core machine mostly measures this session's
 // share of the CPU: Linux autogroup scheduling shares the cores between
@@ -29,38 +31,51 @@
 // child therefore also reads each thread's CPU time (/proc/self/task): the
 // main thread's plus the busiest worker's is the run's critical path, the
 // wall time on idle cores (JIT and GC helper threads left out), and the
-// "speed-up on idle cores" compares those.
+// "speed-up on idle cores" compares those. On 2 cores the helpers are not
+// free: a run also takes at least its process's CPU over the two cores, so
+// the "2 idle cores" figure compares max(critical path, CPU / 2).
 //
-// Figures (medians of the rounds, 3 unless said; 2 cores shared with other
-// sessions; the large.yaml runs on main with the lean engine port):
+// Figures (medians of the rounds; 2 cores shared with other sessions, so
+// the load average is given). On main at 9ba6e13 (faker per locale, workers
+// started before the scenario loads, core and recorder work of the day):
 //
-//   quickstart, cold, load 3.0-3.8: wall 5.01 s on 1 thread, 6.63 s on 2
-//     (0.82x: the session's share, above); critical path 3.04 s vs 2.13 s:
-//     1.36x on idle cores (rounds 1.35x, 1.43x, 1.36x). CPU of the whole
-//     process 4.3 s vs 5.7 s: the second worker costs 1.4 s of start-up and
-//     JIT warm-up. On main at bea07a3 (the lean engine port), 5 rounds at
-//     load 5.1-5.9: 3.11 s vs 2.01 s, 1.55x (1.27x-1.88x); at load 8.4-9.3
-//     (before it): 3.98 s vs 2.61 s, 1.72x.
-//   quickstart, warm pools, load 4.1-4.3: wall 2.39 s vs 1.92 s (1.41x);
-//     critical path 1.97 s vs 1.11 s: 1.90x (1.68x, 1.90x, 1.91x). At bea07a3,
-//     load 5.0-5.6: 1.86 s vs 1.25 s, 1.51x (1.42x-1.52x): each worker's
-//     replication took 0.6 s of CPU beside the other, 0.47 s alone.
-//   large, cold, load 3.0-6.0: wall 78.9 s vs 71.9 s (0.99x); critical
-//     path 61.0 s vs 33.9 s: 1.77x on idle cores (rounds 1.61x, 1.77x,
-//     1.83x); CPU of the whole process 79.1 s vs 82.6 s. At load 7.8-10.1:
-//     82.8 s vs 43.4 s, 1.65x (1.51x, 1.65x, 2.33x). A replication takes
-//     10-30% more CPU with both workers running than with one (shared cache
-//     and memory bandwidth, and other sessions), which no pool setting
-//     removes; the 96 MiB young generation takes some GC work off each.
+//   quickstart, warm pools, 5 rounds, load 6.2-7.7: critical path 2.50 s on
+//     1 thread, 1.48 s on 2: 1.86x on idle cores (rounds 1.42x-2.08x);
+//     1.78x on 2 idle cores (CPU 2.6 s vs 3.1 s); wall 0.96x (the session's
+//     share). A replication took 0.60-0.75 s of CPU alone and 0.64-0.84 s
+//     beside the other worker (the two share cache and memory bandwidth).
+//   quickstart, cold, 5 rounds, load 7.5-8.4: critical path 3.82 s vs
+//     2.85 s: 1.34x on idle cores (1.20x-1.67x); CPU of the whole process
+//     5.4 s vs 7.9 s, so 0.99x on 2 idle cores; wall 0.70x.
+//   large, cold, 3 rounds, load 4.4-8.0: critical path 55.3 s vs 30.3 s:
+//     1.82x on idle cores (1.67x, 1.82x, 1.83x); CPU 56.8 s vs 62.5 s,
+//     1.77x on 2 idle cores; wall 0.76x. A replication takes about 9% more
+//     CPU with both workers running than alone (13.8 s vs 15.0 s).
 //
-// Why quickstart cold stays near 1.4-1.7x: each worker pays about 0.25 s of
-// CPU to load the simulation (0.16 s of it @faker-js/faker's root import,
-// every locale) and 0.4-0.6 s of JIT warm-up in its first replications,
-// against about 0.5 s per warm replication: 1 thread = W + 4R, 2 threads =
-// W + 2R, with W ~ 0.8 s and R ~ 0.5 s, at most (0.8 + 2) / (0.8 + 1) = 1.56x
-// on idle cores. A pool kept across runs (pipeline/threads/pool.ts) pays W once
-// per process, and then scales at 1.5-1.9x here, the rest lost to the two
-// workers slowing each other.
+// Before (main at 1c69aa0, faker from its root, workers started after the
+// scenario), on a quiet machine (load 0.1-2.0), 3 rounds: large.yaml cold
+// 52.4 s vs 27.8 s wall, 1.88x (critical paths 1.97x); quickstart cold 3.82 s
+// vs 3.39 s wall, 1.13x (critical paths 1.65x; CPU 4.9 s vs 6.3 s); warm
+// pools warmed on one replication per worker 2.02 s vs 1.51 s wall, 1.34x
+// (rounds 1.51x, 1.58x, 1.23x; critical paths 1.71x, the first round
+// still compiling).
+//
+// Why quickstart cold stays far from 1.8x: each worker's V8 isolate pays its
+// own JIT warm-up, about 0.5 s more CPU on its own thread over its first two
+// replications and about 1.2 s on V8's compiler threads (TurboFan; the
+// runner's main loop alone is compiled six times, on-stack replacement and
+// deopts), against about 0.5 s for a warm replication on a quiet machine
+// (0.8 s at load 7-8): two or three replications' worth per worker. On 1
+// thread the compiler threads run on the idle second core; on 2, both cores
+// are busy with workers and the two isolates' compiles take time from them,
+// so the process's CPU over 2 cores bounds the run: on the quiet machine
+// above, 1 thread took 3.82 s (process CPU 4.9 s, 1.4 s of it on compiler
+// threads) and 2 threads' process CPU was 6.3 s, at least 3.15 s on 2 cores:
+// 1.21x at most, 1.13x measured. Start-up is now about 0.25 s of CPU per
+// worker (0.35 s before faker per locale) and overlaps the scenario; what
+// is left is the JIT's, which no pool setting removes: fewer deopts and
+// recompiles in the engine and the runner would, or longer runs, or a pool
+// kept warm (sweeps, tests, any process that runs replications twice).
 //
 // Run: npx tsc -p tsconfig.json && node dist/bench/scale/main.js
 //      [--scenarios quickstart,large] [--rounds 3] [--replications 4] [--warm|--no-warm] [--warm-ups 2] [--late]
