@@ -208,6 +208,8 @@ describe.skipIf(!sdk.ok)('the agent SDK against cctwin serve --webex', () => {
     await task.end();
     await task.wrapup({ wrapUpReason: 'Resolved', auxCodeId: a.wrapUpCode('Resolved') });
     await c.next('ended');
+    // Later offers are for desk-1 alone.
+    await b.cc.setAgentState({ state: 'Idle', auxCodeId: b.idleCode('Break') });
   });
 
   it('holds and resumes a task (a desk marker: messaging goes on)', async () => {
