@@ -12,7 +12,7 @@ type Listener = (reason: unknown, promise: Promise<unknown>) => void;
 
 const SDK_PATH = `${sep}webex-sdk${sep}node_modules${sep}`;
 
-/** Contain the SDK's unhandled rejections until the returned function is called. */
+/** Contain the SDK's unhandled rejections until the returned function is called (a load run leaves them contained for the process: the SDK's promises outlive it). */
 export function containSdkRejections(onSdkRejection: (reason: unknown) => void): () => void {
   const previous = process.listeners('unhandledRejection') as Listener[];
   const filter: Listener = (reason, promise) => {
