@@ -81,6 +81,33 @@ function isIdWordAt(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * Whether an id word may stand before `start`: a first look that reads only
+ * the first two letters of each word. Most numbers have none near, and then
+ * idCueBefore cannot say ID_CUE_ID.
+ */
+export function mayHaveIdWordBefore(text: string, start: number): boolean {
+  const stop = Math.max(0, start - WINDOW);
+  let p = start - 1;
+  let words = 0;
+  while (p >= stop && words < WORDS) {
+    const c = text.charCodeAt(p);
+    if (isDigit(c) || c === CODE_STAR || c === CODE_AT || c === CODE_NEWLINE) return false;
+    if (!isLetter(c)) {
+      p--;
+      continue;
+    }
+    const end = p + 1;
+    while (p >= stop && isLetter(text.charCodeAt(p))) p--;
+    words++;
+    if (end - (p + 1) >= 2 &&
+      FIRST_TWO.has(lowerCode(text.charCodeAt(p + 1)) * 0x10000 + lowerCode(text.charCodeAt(p + 2)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * What the words before `start` say: ID_CUE_ID, ID_CUE_ORDER or
  * ID_CUE_NONE. The nearest word that is either decides.
  */

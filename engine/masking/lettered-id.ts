@@ -51,10 +51,18 @@ export function letteredIdStart(): number {
 
 /** Cheap test: could the run at run.start be part of a lettered id at all? */
 export function mayBeLetteredId(text: string, run: NumberRun): boolean {
-  if (run.leadPlus || run.groupCount > 3) return false;
+  const digits = run.digitCount;
+  // NINO 6, NIE and PPS 7, DNI 8, HETU 6 or 6-3; a codice fiscale's run of
+  // two digits (one when a homonym's digit is a letter), six letters before.
+  if (digits > 9 || (digits > 2 && digits < 6) || run.leadPlus || run.groupCount > 3) return false;
   const start = run.groupStart[0];
   // `(170818A3733)`: a run opened by a bracket starts at it.
   if (start !== run.start && !(start === run.start + 1 && text.charCodeAt(run.start) === 40)) return false;
+  if (digits <= 2) {
+    if (start < 6) return false;
+    for (let p = start - 6; p < start; p++) if (!isAsciiLetter(text.charCodeAt(p))) return false;
+    return true;
+  }
   const end = run.end;
   if (start > 0) {
     const b = text.charCodeAt(start - 1);
@@ -65,7 +73,7 @@ export function mayBeLetteredId(text: string, run: NumberRun): boolean {
   const a = text.charCodeAt(end);
   if (isUpper(a)) return true;
   return (a === CODE_DASH || a === CODE_SPACE) && end + 1 < text.length && isUpper(text.charCodeAt(end + 1)) ||
-    (a === CODE_PLUS && run.digitCount === 6);
+    (a === CODE_PLUS && digits === 6);
 }
 
 function accept(text: string, start: number, checked: boolean): boolean {

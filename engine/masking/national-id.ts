@@ -21,7 +21,7 @@
 // numbers pass a one-digit check; a bare 9 to 12 digits still reads as a
 // phone number when no order word precedes it (phone.ts).
 import { isGluedAfter, isGluedBefore } from './glue.js';
-import { ID_CUE_ID, ID_CUE_ORDER, idCueBefore } from './id-cue.js';
+import { ID_CUE_ID, ID_CUE_ORDER, idCueBefore, mayHaveIdWordBefore } from './id-cue.js';
 import {
   isAustrianSvnr, isBalticPersonalCode, isBelgianNationalNumber, isBsn, isCanadianSin, isCpf, isCzechBirthNumber,
   isDanishCpr, isDanishCprDate, isFrenchNir, hetuCheckChar, isHetuBody, isNorwegianFodselsnummer, isOib, isPesel,
@@ -98,6 +98,16 @@ function isDigitHetu(): boolean {
   return isHetuBody(D) && hetuCheckChar(D) === 48 + D[9];
 }
 
+/** Group lengths (lengthsOf) that some id is written in: a first look before any digit is read. */
+function isIdLayout(lengths: number): boolean {
+  switch (lengths) {
+    case 63: case 64: case 46: case 65: case 3332: case 2333: case 22232: case 84: case 3442: case 1222332: case 333:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** What groups g..h (two or more) may be, by their grouping and separators. */
 function groupedForm(run: NumberRun, g: number, h: number): number {
   const lengths = lengthsOf(run, g, h);
@@ -152,9 +162,14 @@ export function isNationalIdReading(run: NumberRun, g: number, h: number): boole
   // number (phone.ts reads the phones): without an id word, not an id. The
   // word is looked for first: most such numbers have none.
   let cue = -1;
-  if (solid && digits <= 13) {
+  if (!solid) {
+    if (!isIdLayout(lengthsOf(run, g, h))) return false;
+  } else if (digits <= 13) {
+    if (digits < 9 || !mayHaveIdWordBefore(text, start)) return false;
     cue = idCueBefore(text, start);
     if (cue !== ID_CUE_ID) return false;
+  } else if (digits !== 15) {
+    return false;
   }
   const len = collect(run, g, h);
   if (len < 9) return false;
