@@ -50,14 +50,15 @@ export class SdkAgentClient {
   private ronaCode = '';
   private resolvedCode = '';
   private inRona = false;
-  /** The agent's SDK call in flight (calls go one at a time). */
-  private inFlight: Promise<void> = Promise.resolve();
+  /** The agent's last SDK call of each kind (calls of a kind go one at a time). */
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(readonly id: string, private readonly model: AgentModel, private readonly world: LoadWorld, private readonly rng: Rng, private readonly config: SdkAgentClientConfig) {}
 
   /** Registers, logs in to a station and goes available. */
   async connect(): Promise<void> {
-    const sdk = await createSdkAgent({ baseUrl: this.config.baseUrl, accessToken: this.config.accessToken });
+    // A short log history: the SDK uploads it after every refused request, and a load run has hundreds of agents.
+    const sdk = await createSdkAgent({ baseUrl: this.config.baseUrl, accessToken: this.config.accessToken, logHistoryLength: 200 });
     this.sdk = sdk;
     sdk.cc.on('task:incoming', ((task: SdkTask) => this.onIncoming(task)) as (p: never) => void);
     sdk.cc.on('agent:stateChange', ((s: Record<string, unknown>) => this.onState(s)) as (p: never) => void);
@@ -195,16 +196,22 @@ export class SdkAgentClient {
 
   /**
    * One SDK call, timed and counted like a native frame and its ack (the
-   * SDK resolves on the event that answers it). An agent's calls go one at a
-   * time: the SDK refuses a second request while one waiting on the same
-   * failure event is pending (every accept shares one), which a desktop
-   * taking two offers at once would hit; the wait counts from the due time.
+   * SDK resolves on the event that answers it). An agent's calls of one
+   * kind go one at a time: the SDK refuses a second request while one
+   * waiting on the same failure event is pending (every accept of an agent
+   * shares one, every end, every wrap-up), which a desktop taking two offers
+   * at once would hit; the wait counts from the due time. Calls of different
+   * kinds do not wait for each other.
    */
   private call(what: string, dueMs: number, run: () => Promise<unknown>, ok?: () => void, failed?: () => void): void {
     if (this.world.stopped) return;
     const stats = this.world.stats;
     stats.outstanding++;
-    this.inFlight = this.inFlight.then(() => this.send(what, dueMs, run, ok, failed));
+    const next = (this.inFlight.get(what) ?? Promise.resolve()).then(() => this.send(what, dueMs, run, ok, failed));
+    this.inFlight.set(what, next);
+    void next.then(() => {
+      if (this.inFlight.get(what) === next) this.inFlight.delete(what);
+    });
   }
 
   private send(what: string, dueMs: number, run: () => Promise<unknown>, ok?: () => void, failed?: () => void): Promise<void> {

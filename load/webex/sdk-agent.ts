@@ -10,6 +10,12 @@ export interface SdkAgentOptions {
   accessToken: string;
   /** The SDK's own log level. Default 'error'. */
   logLevel?: 'error' | 'warn' | 'info' | 'log';
+  /**
+   * Log lines the SDK keeps for its client-log uploads (it uploads them after
+   * every failed request). Default the SDK's own (10,000); a load client with
+   * hundreds of agents keeps fewer.
+   */
+  logHistoryLength?: number;
 }
 
 export interface SdkAgent {
@@ -27,7 +33,7 @@ export async function createSdkAgent(o: SdkAgentOptions): Promise<SdkAgent> {
   const webex = Webex.init({
     credentials: { access_token: o.accessToken },
     config: {
-      logger: { level: o.logLevel ?? 'error' },
+      logger: { level: o.logLevel ?? 'error', ...(o.logHistoryLength === undefined ? {} : { historyLength: o.logHistoryLength, clientHistoryLength: o.logHistoryLength }) },
       // Every service the SDK may reach before the catalog answers points at the twin's sinks, so it never leaves the host.
       services: { discovery: { u2c: `${o.baseUrl}/u2c/api/v1`, hydra: `${sinks}/hydra`, sqdiscovery: `${sinks}/region` } },
       device: { preDiscoveryServices: { hydra: `${sinks}/hydra`, hydraServiceUrl: `${sinks}/hydra`, metrics: `${sinks}/metrics`, metricsServiceUrl: `${sinks}/metrics`, atlas: `${sinks}/atlas`, atlasServiceUrl: `${sinks}/atlas`, clientLogs: `${sinks}/logs`, clientLogsServiceUrl: `${sinks}/logs` } },
