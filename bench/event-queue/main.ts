@@ -1,6 +1,7 @@
-// The event queue at the sizes large scenarios reach: today's binary heap
-// (sim/clock/event-queue.ts) against the calendar queue and the ladder queue
-// beside this file (same API, same pop order), in
+// The event queue at the sizes large scenarios reach: the binary heap
+// (sim/clock/event-queue.ts) against the calendar queue beside this file and
+// the ladder queue (sim/clock/ladder-queue.ts, the runner's queue since these
+// figures; same API, same pop order), in
 // the classic hold model (the queue holds N pending events; each hold pops the
 // earliest and pushes one at now + a random delay), at N = 10^3 .. 10^6 and at
 // the most scenarios/large.yaml keeps pending (26,432, measured by
@@ -31,7 +32,7 @@
 //   bimodal  100,000                     4.79   8.06  1.68x    9.61  2.01x
 //   bimodal  1,000,000                   1.75   1.57  0.90x    2.45  1.40x
 //
-// The ladder queue is the one to take: 2.1-2.4x the heap at large.yaml's
+// The ladder queue is the one to take (and was taken: sim/runner's queue): 2.1-2.4x the heap at large.yaml's
 // size, never below the heap, and steady when delays mix seconds and
 // minutes; the calendar queue loses to the heap at 10^6 pending. Both keep
 // the heap's API and its (time, push order) order, checked by
@@ -43,7 +44,7 @@ import { loadavg } from 'node:os';
 import { EventQueue } from '../../sim/clock/event-queue.js';
 import { createRng } from '../../sim/random/prng.js';
 import { CalendarQueue } from './calendar-queue.js';
-import { LadderQueue } from './ladder-queue.js';
+import { LadderQueue } from '../../sim/clock/ladder-queue.js';
 
 export const LARGE_PEAK_PENDING = 26_432;
 export const SIZES = [1_000, 10_000, LARGE_PEAK_PENDING, 100_000, 1_000_000];

@@ -1,10 +1,10 @@
-// How many events a scenario's run keeps pending: wraps EventQueue.prototype.push
-// (the runner's queue is an EventQueue from sim/clock) to sample the queue's
-// size, without touching the runner. Prints the size over simulated time
+// How many events a scenario's run keeps pending: wraps LadderQueue.prototype.pushAt
+// (the runner's queue is sim/clock's ladder queue; push goes through pushAt)
+// to sample the queue's size, without touching the runner. Prints the size over simulated time
 // (every hour), its maximum, and pushes per event.
 // Run: npx tsc -p tsconfig.json && node dist/bench/event-queue/pending-in-run.js [scenario] [--set duration=2h]
 import { loadScenario } from '../../scenarios/load.js';
-import { EventQueue } from '../../sim/clock/event-queue.js';
+import { LadderQueue } from '../../sim/clock/ladder-queue.js';
 import { runScenario } from '../../sim/runner/virtual-runner.js';
 
 export interface PendingProfile {
@@ -19,24 +19,24 @@ export interface PendingProfile {
 /** Runs the scenario once with the queue's push wrapped, restoring it after. */
 export function measurePending(file: string, set: readonly string[] = [], seed?: number): PendingProfile {
   const scenario = loadScenario(file, set);
-  const proto = EventQueue.prototype as unknown as { push: (t: number, k: number, r: unknown) => number };
-  const original = proto.push;
+  const proto = LadderQueue.prototype as unknown as { pushAt: (cell: Float64Array, k: number, r: unknown) => number };
+  const original = proto.pushAt;
   let pushes = 0;
   let maxPending = 0;
   const hourly: number[] = [];
-  proto.push = function (this: { size: number; lastTime: number }, t: number, k: number, r: unknown): number {
+  proto.pushAt = function (this: { size: number; lastTime: number }, cell: Float64Array, k: number, r: unknown): number {
     pushes++;
     const n = this.size + 1;
     if (n > maxPending) maxPending = n;
     // The simulated time now is the time of the event last popped.
     while (hourly.length * 3_600_000 <= this.lastTime) hourly.push(n);
-    return original.call(this, t, k, r);
+    return original.call(this, cell, k, r);
   };
   try {
     const outcome = runScenario(scenario, seed === undefined ? {} : { seed });
     return { scenario: scenario.name, events: outcome.events, pushes, maxPending, hourly };
   } finally {
-    proto.push = original;
+    proto.pushAt = original;
   }
 }
 

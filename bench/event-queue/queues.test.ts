@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventQueue } from '../../sim/clock/event-queue.js';
 import { CalendarQueue } from './calendar-queue.js';
-import { LadderQueue } from './ladder-queue.js';
+import { LadderQueue } from '../../sim/clock/ladder-queue.js';
 
 interface Queue {
   push(t: number, kind: number, ref: number): number;

@@ -52,6 +52,7 @@ export class LadderQueue<R = unknown> {
   private count = 0;
   private nextSeq = 0;
   private scratch = new Int32Array(THRESHOLD * 4);
+  private readonly cell = new Float64Array(1);
 
   lastTime = 0;
   lastKind = 0;
@@ -73,15 +74,25 @@ export class LadderQueue<R = unknown> {
   }
 
   push(timeMs: number, kind: number, ref: R): number {
-    if (timeMs !== timeMs) throw new RangeError('event time is NaN');
+    this.cell[0] = timeMs;
+    return this.pushAt(this.cell, kind, ref);
+  }
+
+  /**
+   * push(cell[0], kind, ref): the time read from a Float64Array cell, as
+   * EventQueue.pushAt (a fractional time passed to a call that is not
+   * inlined is boxed into a new heap number).
+   */
+  pushAt(cell: Float64Array, kind: number, ref: R): number {
+    if (cell[0] !== cell[0]) throw new RangeError('event time is NaN');
     const seq = this.nextSeq++;
     const e = this.alloc();
-    this.times[e] = timeMs;
+    this.times[e] = cell[0]!;
     this.seqs[e] = seq;
     this.kinds[e] = kind;
     this.refs[e] = ref;
     this.count++;
-    this.place(e, timeMs);
+    this.place(e);
     return seq;
   }
 
@@ -110,8 +121,9 @@ export class LadderQueue<R = unknown> {
     while (this.pop());
   }
 
-  /** Where a new event goes: Top, the first rung whose unsorted part covers it, or Bottom. */
-  private place(e: number, t: number): void {
+  /** Where a new event goes: Top, the first rung whose unsorted part covers it, or Bottom. Its time is read here, not passed (see pushAt). */
+  private place(e: number): void {
+    const t = this.times[e]!;
     if (t >= this.topStart) {
       this.next[e] = this.top;
       this.top = e;
@@ -123,7 +135,7 @@ export class LadderQueue<R = unknown> {
     for (let i = 0; i < this.nRungs; i++) {
       const r = this.rungs[i]!;
       if (r.cur < r.buckets && t >= r.start + r.cur * r.width) {
-        this.intoBucket(r, e, t);
+        this.intoBucket(r, e);
         return;
       }
     }
@@ -131,7 +143,8 @@ export class LadderQueue<R = unknown> {
     if (this.bottomCount > 2 * THRESHOLD && this.nRungs < MAX_RUNGS) this.bottomToRung();
   }
 
-  private intoBucket(r: Rung, e: number, t: number): void {
+  private intoBucket(r: Rung, e: number): void {
+    const t = this.times[e]!;
     let b = Math.floor((t - r.start) / r.width);
     if (b < r.cur) b = r.cur;
     else if (b >= r.buckets) b = r.buckets - 1;
@@ -195,7 +208,7 @@ export class LadderQueue<R = unknown> {
     r.cur = 0;
     for (let e = list; e !== NONE;) {
       const nx = this.next[e]!;
-      this.intoBucket(r, e, this.times[e]!);
+      this.intoBucket(r, e);
       e = nx;
     }
   }
