@@ -25,7 +25,8 @@ const KEEPALIVE_MS = 4_000;
 export class TranslatingSocket {
   private batch: string[] | null = null;
 
-  constructor(private readonly ws: WebSocket, private readonly desk: SdkDesk) {}
+  /** `onError`: a translation that failed (a bug here) is reported, and the hub's delivery to everyone else goes on. */
+  constructor(private readonly ws: WebSocket, private readonly desk: SdkDesk, private readonly onError: (err: unknown) => void = () => {}) {}
 
   get readyState(): number {
     return this.ws.readyState;
@@ -44,6 +45,8 @@ export class TranslatingSocket {
     this.batch = [];
     try {
       this.desk.onFrame(JSON.parse(frame) as { type: string });
+    } catch (err) {
+      this.onError(err);
     } finally {
       const out = this.batch;
       this.batch = null;
@@ -84,7 +87,10 @@ export interface SocketSlot {
 
 export function openNotificationSession(ctx: SessionContext, heartbeat: Heartbeat, ws: WebSocket, desk: SdkDesk, slot: SocketSlot): void {
   const agentId = desk.agentId;
-  const socket = new TranslatingSocket(ws, desk);
+  const socket = new TranslatingSocket(ws, desk, (err) => {
+    ctx.metrics.error('E_INTERNAL');
+    ctx.options.log(`agent SDK desk of ${agentId}: a frame could not be translated: ${(err as Error).message}`);
+  });
   const conn: Connection = { ws: socket as unknown as WebSocket, role: 'agent', target: agentTarget(agentId) };
   heartbeat.watch(ws);
   desk.reset();
