@@ -39,14 +39,20 @@
 // the load average is given). On main at 9ba6e13 (faker per locale, workers
 // started before the scenario loads, core and recorder work of the day):
 //
-//   quickstart, warm pools, 5 rounds, load 6.2-7.7: critical path 2.50 s on
-//     1 thread, 1.48 s on 2: 1.86x on idle cores (rounds 1.42x-2.08x);
-//     1.78x on 2 idle cores (CPU 2.6 s vs 3.1 s); wall 0.96x (the session's
-//     share). A replication took 0.60-0.75 s of CPU alone and 0.64-0.84 s
-//     beside the other worker (the two share cache and memory bandwidth).
-//   quickstart, cold, 5 rounds, load 7.5-8.4: critical path 3.82 s vs
-//     2.85 s: 1.34x on idle cores (1.20x-1.67x); CPU of the whole process
-//     5.4 s vs 7.9 s, so 0.99x on 2 idle cores; wall 0.70x.
+//   quickstart, warm pools, two runs of 5 rounds, load 6.2-7.7 and 4.6-5.0:
+//     critical path 2.50 s on 1 thread vs 1.48 s on 2 (1.86x) in the first,
+//     2.43 s vs 1.81 s (1.42x) in the second; over the 10 rounds 1.24x-2.08x,
+//     median 1.47x on idle cores, 1.45x on 2 idle cores; wall 0.76x-0.96x
+//     (the session's share). What moves it: a replication took 0.58-0.75 s
+//     of CPU alone and 0.64-0.92 s beside the other worker (the two share
+//     cache and memory bandwidth with each other and with other sessions).
+//     With 96 MiB young generations against 16 MiB, 6 interleaved rounds at
+//     load 6-10: 0.79 s vs 0.85 s per replication alone, 0.86 s vs 0.87 s
+//     beside: the larger one helps a lone worker only.
+//   quickstart, cold, the same two runs: critical path 3.82 s vs 2.85 s and
+//     4.32 s vs 2.95 s; over the 10 rounds 1.20x-1.67x, median 1.44x on
+//     idle cores; CPU of the whole process 5.4-5.9 s vs 7.9-8.3 s, so
+//     0.86x-1.22x, median 1.05x, on 2 idle cores; wall 0.70x-0.74x.
 //   large, cold, 3 rounds, load 4.4-8.0: critical path 55.3 s vs 30.3 s:
 //     1.82x on idle cores (1.67x, 1.82x, 1.83x); CPU 56.8 s vs 62.5 s,
 //     1.77x on 2 idle cores; wall 0.76x. A replication takes about 9% more
