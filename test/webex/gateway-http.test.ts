@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
 import { startServer, type RunningServer } from '../../server/index.js';
 import { mintAccessToken } from '../../server/webex/access-tokens.js';
+import { startServe } from '../../bin/commands/serve.js';
 import { runToken } from '../../bin/commands/token.js';
 import { verifyAccessToken } from '../../server/webex/access-tokens.js';
 
@@ -152,6 +153,24 @@ describe('the agent SDK gateway over HTTP', () => {
     expect(limited[0]!.json.code).toBe('E_RATE_LIMITED');
     // Another agent is not slowed by it.
     expect((await call('GET', `/wcc/organization/${ORG}`)).status).toBe(200);
+  });
+
+  it('`cctwin serve --webex` mounts the gateway and says where; without --webex it is not there', async () => {
+    let stderr = '';
+    const out = { stdout: () => {}, stderr: (t: string) => (stderr += t) };
+    const base = { scenario: SCENARIO, set: [], port: 0, host: '127.0.0.1', engineThread: 'main' as const, reconnectGrace: '30s', rateLimit: 50, rateBurst: 100 };
+    const on = await startServe({ ...base, webex: true }, { CCTWIN_SECRET: SECRET }, out);
+    const off = await startServe(base, { CCTWIN_SECRET: SECRET }, out);
+    if (typeof on === 'number' || typeof off === 'number') throw new Error(stderr);
+    try {
+      expect(stderr).toContain(`agent SDK: U2C catalog at ${on.url}/u2c/api/v1`);
+      const t = await mintAccessToken(SECRET, 'desk-1', ORG);
+      expect((await fetch(`${on.url}/u2c/api/v1/catalog`, { headers: { authorization: `Bearer ${t}` } })).status).toBe(200);
+      expect((await fetch(`${off.url}/u2c/api/v1/catalog`, { headers: { authorization: `Bearer ${t}` } })).status).toBe(404);
+    } finally {
+      await on.drain();
+      await off.drain();
+    }
   });
 
   it('`cctwin token` prints a token this server takes', async () => {
