@@ -84,7 +84,7 @@
 // kept warm (sweeps, tests, any process that runs replications twice).
 //
 // Run: npx tsc -p tsconfig.json && node dist/bench/scale/main.js
-//      [--scenarios quickstart,large] [--rounds 3] [--replications 4] [--warm|--no-warm] [--warm-ups 2] [--late]
+//      [--scenarios quickstart,large] [--rounds 3] [--replications 4] [--warm|--no-warm] [--warm-ups 2] [--late] [--no-cold]
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { cpuUsage } from 'node:process';
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
   const startLoad = loadavg();
   for (const name of names) {
     const file = name.includes('/') ? name : `scenarios/${name}.yaml`;
-    rows.push(...await runCold(file, replications, rounds, late));
+    if (!argv.includes('--no-cold')) rows.push(...await runCold(file, replications, rounds, late));
     const warm = argv.includes('--warm') || (!argv.includes('--no-warm') && name === 'quickstart');
     if (warm) rows.push(...await runWarm(file, replications, rounds, Number(opt('warm-ups', '2'))));
   }
