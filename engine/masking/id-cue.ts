@@ -47,8 +47,8 @@ const ID_WORDS = [
   'nif', 'contribuinte', 'cpf', 'cidadão', 'cidadao', 'identidade',
   // cs, sk
   'rodné', 'rodne', 'rč', 'rc', 'pojištěnce', 'pojistence', 'občanský', 'obcansky',
-  // ro
-  'cnp',
+  // ro, ee, lt, hr
+  'cnp', 'isikukood*', 'asmens', 'oib',
 ];
 
 // Words that name an id only when no order word comes right before them:
