@@ -60,7 +60,7 @@ export function mayBeLetteredId(text: string, run: NumberRun): boolean {
   if (start !== run.start && !(start === run.start + 1 && text.charCodeAt(run.start) === 40)) return false;
   if (digits <= 2) {
     if (start < 6) return false;
-    for (let p = start - 6; p < start; p++) if (!isAsciiLetter(text.charCodeAt(p))) return false;
+    for (let p = start - 1; p >= start - 6; p--) if (!isAsciiLetter(text.charCodeAt(p))) return false;
     return true;
   }
   const end = run.end;
