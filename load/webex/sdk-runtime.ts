@@ -34,8 +34,18 @@ export interface SdkContactCenter {
   stationLogin(data: { teamId: string; loginOption: string; dialNumber?: string }): Promise<Record<string, unknown>>;
   stationLogout(data: { logoutReason: string }): Promise<Record<string, unknown>>;
   setAgentState(data: { state: string; auxCodeId: string; lastStateChangeReason?: string }): Promise<Record<string, unknown>>;
+  getBuddyAgents(data: { mediaType: string; state?: string }): Promise<{ data: { agentList: SdkBuddyAgent[] } }>;
   on(event: string, listener: (payload: never) => void): void;
   off(event: string, listener: (payload: never) => void): void;
+}
+
+/** One entry of the SDK's buddy list (the twin adds `canTake`: could be offered work now). */
+export interface SdkBuddyAgent {
+  agentId: string;
+  state: string;
+  teamId: string;
+  agentName: string;
+  canTake?: boolean;
 }
 
 let tap: ((text: string) => void) | undefined;

@@ -22,6 +22,8 @@ interface Plan {
   expect?: Expectation;
   /** A consult's target agent: the frames about it name it before the command's result comes back. */
   consultTo?: string;
+  /** Just before the command goes: what the frames it causes are read with. */
+  before?: () => void;
   /** Once carried out: what no frame answers. */
   after?: () => void;
 }
@@ -95,6 +97,16 @@ const AGENT_ACTIONS: Record<string, Action> = {
       const code = typeof b.auxCodeId === 'string' ? gw.dir.auxCode(b.auxCodeId, 'IDLE_CODE') : undefined;
       if (code === undefined) return refuse('E_MALFORMED', `\`auxCodeId\` must name an idle code (${String(b.auxCodeId).slice(0, 64)} does not)`);
       return { cmd: { type: 'setState', agentId: desk.agentId, state: 'idle', reason: code.name } };
+    },
+  },
+  // The buddy list is the engine's `targets` answer, translated by the desk when its frame comes.
+  buddyList: {
+    failure: () => ['BuddyAgents', 'BuddyAgentsRetrieveFailed'],
+    plan: (desk, b) => {
+      if (!desk.stationLoggedIn) return refuse('E_BAD_STATE', 'log in to a station first');
+      const state = b.state;
+      if (state !== undefined && state !== 'Available' && state !== 'Idle') return refuse('E_MALFORMED', '`state` must be Available or Idle when given');
+      return { cmd: { type: 'listTargets', agentId: desk.agentId }, before: () => desk.askBuddies(state) };
     },
   },
 };
@@ -215,6 +227,7 @@ export function registerActionRoutes(app: FastifyInstance, gw: WebexGateway): vo
   app.post('/wcc/v1/agents/login', (req, reply) => runAgentAction(gw, req, reply, AGENT_ACTIONS.login!));
   app.post('/wcc/v1/agents/logout', (req, reply) => runAgentAction(gw, req, reply, AGENT_ACTIONS.logout!));
   app.put('/wcc/v1/agents/session/state', (req, reply) => runAgentAction(gw, req, reply, AGENT_ACTIONS.state!));
+  app.post('/wcc/v1/agents/buddyList', (req, reply) => runAgentAction(gw, req, reply, AGENT_ACTIONS.buddyList!));
   for (const [path, action] of Object.entries(TASK_ACTIONS)) {
     app.post<{ Params: { id: string } }>(`/wcc/v1/tasks/:id/${path}`, (req, reply) => runTaskAction(gw, req, reply, action, req.params.id));
   }
@@ -257,6 +270,7 @@ async function carryOut(gw: WebexGateway, desk: SdkDesk, reply: FastifyReply, pl
       // Only an SDK desk takes the hint (a native desktop's frames need none).
       if (gw.connectedDesk(plan.consultTo) !== undefined) gw.ownerHints.set(t.conversationId, desk.agentId);
     }
+    plan.before?.();
     const refusal = await runCommand(gw, plan.cmd);
     if (refusal !== null) {
       if (t !== undefined) Object.assign(t, before);

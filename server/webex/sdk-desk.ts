@@ -12,6 +12,7 @@
 //   consulted tasks), so the desk wraps it up with the reason "Other".
 import type { AgentCommand } from '../frames.js';
 import { agentEvent, taskEvent, type TaskView, type WebexMessage } from './webex-events.js';
+import { buddyList, type TargetsAgent } from './buddy-agents.js';
 import { LOGGED_OUT_REASON, RONA_REASON, type TenantDirectory } from './tenant-directory.js';
 
 /** What the SDK waits for on a task, set when a request was carried out. */
@@ -39,6 +40,8 @@ export class SdkDesk {
   teamId: string;
   private readonly tasks = new Map<number, Task>();
   private state: { state: string; reason: string | undefined; sinceMs: number } = { state: 'idle', reason: undefined, sinceMs: Date.now() };
+  /** The state filter of the buddy list asked for last (the SDK asks one at a time). */
+  private buddyFilter: string | undefined;
 
   constructor(readonly agentId: string, private readonly dir: TenantDirectory, private readonly out: DeskOutput) {
     this.teamId = dir.agents.get(agentId)!.team;
@@ -60,6 +63,11 @@ export class SdkDesk {
 
   forget(t: Task): void {
     this.tasks.delete(t.conversationId);
+  }
+
+  /** A buddy list request is going to the engine as listTargets: its `targets` frame is read with this filter. */
+  askBuddies(state: string | undefined): void {
+    this.buddyFilter = state;
   }
 
   /** The state events' common fields. */
@@ -105,8 +113,13 @@ export class SdkDesk {
       case 'customerEnded':
       case 'interrupted':
         return this.onOver(f);
+      case 'targets':
+        this.out.send(agentEvent('BuddyAgents', 'BuddyAgents', this.dir.orgId, this.agentId, {
+          agentSessionId: `session-${this.agentId}`, agentList: buddyList(f.agents as TargetsAgent[], this.dir, this.buddyFilter),
+        }));
+        return;
       default:
-        // message, note (the SDK has no chat text API: text stays on the twin's protocol), sessionEnded, targets, ack, error.
+        // message, note (the SDK has no chat text API: text stays on the twin's protocol), sessionEnded, ack, error.
         return;
     }
   }

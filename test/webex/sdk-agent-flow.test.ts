@@ -186,6 +186,14 @@ describe.skipIf(!sdk.ok)('the agent SDK against cctwin serve --webex', () => {
     const task = await a.nextTask();
     await task.accept();
     await b.cc.setAgentState({ state: 'Available', auxCodeId: '0' });
+    // The buddy list is the engine's targets: desk-2 can take it; idle agents are left out when Available is asked for.
+    const available = (await a.cc.getBuddyAgents({ state: 'Available', mediaType: 'social' })).data.agentList;
+    expect(available.find((x) => x.agentId === 'desk-2')).toMatchObject({ state: 'Available', teamId: 'desk', canTake: true });
+    expect(available.map((x) => x.agentId)).not.toContain('desk-1');
+    expect(available.every((x) => x.state === 'Available')).toBe(true);
+    const all = (await a.cc.getBuddyAgents({ mediaType: 'social' })).data.agentList;
+    expect(all.length).toBeGreaterThan(available.length);
+    expect(all.find((x) => x.agentId === 'expert-1')).toBeDefined();
     const created = taskEvent(task, 'task:consultCreated');
     await task.consult({ to: 'desk-2', destinationType: 'agent' });
     await created;
