@@ -7,23 +7,41 @@
 // into commandAck (from its scheduled moment and from its send, to the
 // SDK's promise settling, i.e. the event that answers it on the socket);
 // the first offer's arrival into `offer`. What the SDK cannot do it does not
-// do: it sends no chat replies (the SDK has no text API), and it neither
-// lists targets nor confers (a transfer goes to a queue; a conference
-// outcome ends the conversation).
-import { chooseTarget, transferCandidates, type AgentModel } from '../../sim/behaviour/index.js';
+// do: it sends no chat replies (the SDK has no text API).
+//
+// Transfer and conference targets are the native agent's: chooseTarget with
+// the stream's draw over the SDK's buddy list (getBuddyAgents, which the
+// gateway serves from the engine's targets answer: the same agents, order
+// and "can take work now") and the queues, so a transfer goes to an agent
+// (destinationType agent) or a queue as the draw says, an agent taken
+// meanwhile sending it to the queue the same draw picks. A conference is the
+// vendor's consult, then consultConference once the invited agent accepted;
+// the invited SDK agent stays its drawn turn, then leaves (exitConference) or
+// takes the chat over while the owner hands it on (transferConference), at
+// the behaviour model's odds.
+import {
+  agentsFromTargets, agentsMatter, chooseTarget, conferenceCandidates, transferCandidates,
+  type AgentModel, type Target,
+} from '../../sim/behaviour/index.js';
 import type { Rng } from '../../sim/random/prng.js';
 import type { ConversationRecord } from '../conversation-ledger.js';
 import type { LoadWorld } from '../load-world.js';
 import type { Task } from '../scheduler.js';
+import type { StreamPlan } from '../load-world.js';
 import { createSdkAgent, type SdkAgent } from './sdk-agent.js';
+import type { SdkBuddyAgent } from './sdk-runtime.js';
 
 /** The part of the SDK's task object this client uses. */
 interface SdkTask {
-  data: { interactionId: string; type?: string; interaction: { callProcessingDetails: Record<string, unknown> } };
+  data: { interactionId: string; type?: string; isConsulted?: boolean; interaction: { callProcessingDetails: Record<string, unknown> } };
   accept(): Promise<unknown>;
   end(): Promise<unknown>;
   wrapup(p: { wrapUpReason: string; auxCodeId: string }): Promise<unknown>;
   transfer(p: { to: string; destinationType: string }): Promise<unknown>;
+  consult(p: { to: string; destinationType: string }): Promise<unknown>;
+  consultConference(): Promise<unknown>;
+  exitConference(): Promise<unknown>;
+  transferConference(): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): void;
 }
 
@@ -31,6 +49,10 @@ interface Held {
   task: SdkTask;
   conversationId: number;
   rec: ConversationRecord | undefined;
+  /** Invited to a conference (a consult offer) rather than offered the conversation. */
+  role: 'owner' | 'conference';
+  /** A consult this owner asked for: once the invited agent accepted, it confirms the conference. */
+  consulting: boolean;
   phase: 'offered' | 'active' | 'wrapUp' | 'gone';
   tasks: Task[];
   held: boolean;
@@ -70,9 +92,13 @@ export class SdkAgentClient {
     this.world.agentOpened();
   }
 
-  /** The SDK agent takes no conference over: it never confers. */
-  handOver(): boolean {
-    return false;
+  /** The owner hands a conference over to the invited agent: it leaves the conference (the vendor's conference transfer) and wraps up. */
+  handOver(conversationId: number, dueMs: number): boolean {
+    const h = this.desk.get(conversationId);
+    if (h === undefined || h.phase !== 'active' || h.role !== 'owner' || this.world.stopped) return false;
+    this.cancelTasks(h);
+    this.call('conferenceTransfer', dueMs, () => h.task.transferConference());
+    return true;
   }
 
   close(): void {
@@ -94,8 +120,9 @@ export class SdkAgentClient {
     const conversationId = Number(task.data.interactionId);
     const details = task.data.interaction.callProcessingDetails;
     this.world.offered(conversationId, String(details.customerName ?? ''), String(details.QueueId ?? ''), receivedMs);
-    const h: Held = { task, conversationId, rec: this.world.ledger.get(conversationId), phase: 'offered', tasks: [], held: false, wrapUpSinceMs: -1 };
+    const h: Held = { task, conversationId, rec: this.world.ledger.get(conversationId), role: 'owner', consulting: false, phase: 'offered', tasks: [], held: false, wrapUpSinceMs: -1 };
     this.desk.set(conversationId, h);
+    task.on('task:consulting', () => this.onConsulting(h));
     task.on('task:rejected', () => this.gone(h));
     task.on('task:end', () => (h.phase === 'offered' ? this.gone(h) : this.onWrapUp(h)));
     const delay = this.model.acceptAfterMs();
@@ -112,8 +139,11 @@ export class SdkAgentClient {
     h.phase = 'active';
     h.held = true;
     this.world.slots.change(now, +1);
+    // The SDK marks a consult offer on the task after `task:incoming`: read once it is taken.
+    if (h.task.data.isConsulted === true) h.role = 'conference';
     const rec = h.rec;
-    if (rec !== undefined) {
+    if (rec !== undefined && h.role === 'conference') rec.conferences++;
+    else if (rec !== undefined) {
       rec.ownerAgentId = this.id;
       rec.transferring = false;
       if (rec.answeredAtMs < 0) this.world.answered(rec, now);
@@ -121,18 +151,32 @@ export class SdkAgentClient {
     this.plan(h, now);
   }
 
+  /** The invited agent accepted this owner's consult: make it a conference. */
+  private onConsulting(h: Held): void {
+    if (!h.consulting || h.phase !== 'active') return;
+    h.consulting = false;
+    this.call('consultConference', this.world.now(), () => h.task.consultConference());
+  }
+
   /** The stream's outcome for this turn, drawn as for every driver; what the SDK cannot do falls back to an end. */
   private plan(h: Held, nowMs: number): void {
     const rec = h.rec;
     const stream = this.world.streamOf(rec);
-    const firstOwner = rec !== undefined && !rec.planned;
-    const turn = stream.model.turn('owner', firstOwner);
+    const firstOwner = h.role === 'owner' && rec !== undefined && !rec.planned;
+    // The stream's turn object is reused: read it at once.
+    const turn = stream.model.turn(h.role, firstOwner);
     const { handleMs, midMs, outcome } = turn;
+    if (outcome === 'leaveConference') {
+      h.tasks.push(this.world.scheduler.at(nowMs + handleMs, (due) => this.leaveConference(h, stream, due)));
+      return;
+    }
     if (rec !== undefined && firstOwner) rec.planned = true;
     if (rec !== undefined && firstOwner && outcome === 'transfer') {
-      const u = stream.model.targetDraw();
-      h.tasks.push(this.world.scheduler.at(nowMs + midMs, (due) => this.transfer(h, rec, u, due)));
+      h.tasks.push(this.world.scheduler.at(nowMs + midMs, (due) => this.transfer(h, rec, stream, due)));
       return;
+    }
+    if (rec !== undefined && firstOwner && outcome === 'conference') {
+      h.tasks.push(this.world.scheduler.at(nowMs + midMs, (due) => this.conference(h, rec, stream, due)));
     }
     if (rec !== undefined && firstOwner && outcome === 'customerEnds' && this.world.scenario.channels[stream.spec.channel].customerCanEnd) {
       h.tasks.push(this.world.scheduler.at(nowMs + midMs, (due) => this.world.customerEnds(rec, due)));
@@ -140,14 +184,83 @@ export class SdkAgentClient {
     this.finishAt(h, nowMs + handleMs);
   }
 
-  private transfer(h: Held, rec: ConversationRecord, u: number, dueMs: number): void {
+  /**
+   * Where the transfer goes, as the native agent picks it: the stream's draw
+   * over the buddy list (asked only when it could change the pick) and the
+   * other queues. An agent taken meanwhile, or no list, leaves the queue the
+   * same draw picks among the queues alone.
+   */
+  private transfer(h: Held, rec: ConversationRecord, stream: StreamPlan, dueMs: number): void {
     if (h.phase !== 'active' || rec.closing || rec.customerEnded) return;
-    const target = chooseTarget(transferCandidates(this.world.scenario.queues, rec.queue, null), u);
-    if (target?.queue === undefined) return this.finishAt(h, dueMs);
     rec.transferring = true;
-    this.call('transfer', dueMs, () => h.task.transfer({ to: target.queue!, destinationType: 'queue' }), () => rec.transfers++, () => {
+    const u = stream.model.targetDraw();
+    const queues = this.world.scenario.queues;
+    const toQueue = (): void => this.sendTransfer(h, rec, chooseTarget(transferCandidates(queues, rec.queue, null), u)!, dueMs, toQueue);
+    if (!agentsMatter(transferCandidates(queues, rec.queue, null).queues, u)) return toQueue();
+    this.buddies(dueMs, (list) => {
+      const agents = list === null ? null : this.candidateAgents(list, rec.queue);
+      this.sendTransfer(h, rec, chooseTarget(transferCandidates(queues, rec.queue, agents), u)!, dueMs, toQueue);
+    });
+  }
+
+  private sendTransfer(h: Held, rec: ConversationRecord, target: Target, dueMs: number, toQueue: () => void): void {
+    if (h.phase !== 'active') return;
+    const to = target.agent !== undefined ? { to: target.agent, destinationType: 'agent' } : { to: target.queue!, destinationType: 'queue' };
+    this.call('transfer', dueMs, () => h.task.transfer(to), () => rec.transfers++, (code) => {
+      // The agent picked was taken meanwhile: to a queue instead.
+      if (target.agent !== undefined && code === 'E_TARGET_UNAVAILABLE') return toQueue();
       rec.transferring = false;
     });
+  }
+
+  /** Whom the conference calls in, as the native agent picks it: the stream's draw over the buddy list and, where the channel allows it, the conversation's queue; then the vendor's consult. */
+  private conference(h: Held, rec: ConversationRecord, stream: StreamPlan, dueMs: number): void {
+    if (h.phase !== 'active' || rec.closing || rec.customerEnded) return;
+    const u = stream.model.targetDraw();
+    this.buddies(dueMs, (list) => {
+      if (list === null || h.phase !== 'active' || rec.closing || rec.customerEnded) return;
+      const toQueue = this.world.scenario.channels[stream.spec.channel].conferenceToQueue;
+      const target = chooseTarget(conferenceCandidates(rec.queue, toQueue, this.candidateAgents(list, rec.queue)), u);
+      if (target === null) return;
+      const to = target.agent !== undefined ? { to: target.agent, destinationType: 'agent' } : { to: target.queue!, destinationType: 'queue' };
+      // The twin's conference is live once the invited agent accepts; the vendor's confirmation (consultConference) names
+      // the accepted agent from the task, which the owner's desk knows only for a consult to an agent.
+      h.consulting = target.agent !== undefined;
+      this.call('consult', dueMs, () => h.task.consult(to), undefined, () => {
+        h.consulting = false;
+      });
+    });
+  }
+
+  /** The invited agent's turn: leave, or take the chat over while the first agent leaves (the behaviour model's even odds). */
+  private leaveConference(h: Held, stream: StreamPlan, dueMs: number): void {
+    if (h.phase !== 'active') return;
+    const rec = h.rec;
+    const invitedLeaves = stream.model.invitedLeaves();
+    const owner = rec?.ownerAgentId == null ? undefined : this.world.agents.get(rec.ownerAgentId);
+    if (rec !== undefined && !invitedLeaves && owner !== undefined && owner.handOver(h.conversationId, dueMs)) {
+      h.role = 'owner';
+      rec.ownerAgentId = this.id;
+      this.finishAt(h, this.world.now() + stream.model.handleMs());
+      return;
+    }
+    this.call('exitConference', dueMs, () => h.task.exitConference());
+  }
+
+  /** The SDK's buddy list (every state: `canTake` says who could take work now); `then(null)` when the request failed. */
+  private buddies(dueMs: number, then: (list: readonly SdkBuddyAgent[] | null) => void): void {
+    let answered = false;
+    const once = (list: readonly SdkBuddyAgent[] | null): void => {
+      if (answered) return;
+      answered = true;
+      then(list);
+    };
+    this.call('buddyAgents', dueMs, () => this.sdk!.cc.getBuddyAgents({ mediaType: 'chat' }), (resp) => once((resp as { data: { agentList: SdkBuddyAgent[] } }).data.agentList), () => once(null));
+  }
+
+  /** The buddies that could take a conversation of `queue` (the list's order, as the native agent reads its targets frame). */
+  private candidateAgents(list: readonly SdkBuddyAgent[], queue: string): string[] {
+    return agentsFromTargets(sdkTargets(list), queue, this.id, (id, q) => this.world.agentQueues.get(id)?.includes(q) ?? false);
   }
 
   /** At the planned moment the customer stops writing, and the end goes once its frames in flight are in (as the native agent does). */
@@ -203,7 +316,7 @@ export class SdkAgentClient {
    * at once would hit; the wait counts from the due time. Calls of different
    * kinds do not wait for each other.
    */
-  private call(what: string, dueMs: number, run: () => Promise<unknown>, ok?: () => void, failed?: () => void): void {
+  private call(what: string, dueMs: number, run: () => Promise<unknown>, ok?: (result: unknown) => void, failed?: (code: string) => void): void {
     if (this.world.stopped) return;
     const stats = this.world.stats;
     stats.outstanding++;
@@ -214,7 +327,7 @@ export class SdkAgentClient {
     });
   }
 
-  private send(what: string, dueMs: number, run: () => Promise<unknown>, ok?: () => void, failed?: () => void): Promise<void> {
+  private send(what: string, dueMs: number, run: () => Promise<unknown>, ok?: (result: unknown) => void, failed?: (code: string) => void): Promise<void> {
     const stats = this.world.stats;
     if (this.world.stopped) {
       stats.outstanding--;
@@ -222,17 +335,17 @@ export class SdkAgentClient {
     }
     const sentMs = this.world.now();
     stats.framesSent++;
-    return run().then(() => {
+    return run().then((result) => {
       stats.outstanding--;
       stats.framesReceived++;
       this.world.histograms.record('commandAck', dueMs, sentMs, this.world.now());
-      ok?.();
+      ok?.(result);
     }, (err: unknown) => {
       stats.outstanding--;
       const code = /^(E_[A-Z_]+)/.exec(err instanceof Error ? err.message : '')?.[1] ?? 'E_SDK';
       stats.errorsByCode[code] = (stats.errorsByCode[code] ?? 0) + 1;
       stats.errorsByFrame[`${what} ${code}`] = (stats.errorsByFrame[`${what} ${code}`] ?? 0) + 1;
-      failed?.();
+      failed?.(code);
     });
   }
 
@@ -240,6 +353,11 @@ export class SdkAgentClient {
     for (const t of h.tasks) t.cancelled = true;
     h.tasks.length = 0;
   }
+}
+
+/** The buddy list read as a targets frame's agents: the twin's `canTake`, or (from a gateway without it) the agent's Available state. */
+export function sdkTargets(list: readonly SdkBuddyAgent[]): { agentId: string; canTake: boolean }[] {
+  return list.map((b) => ({ agentId: b.agentId, canTake: b.canTake ?? b.state === 'Available' }));
 }
 
 function codeId(codes: unknown, name: string): string {

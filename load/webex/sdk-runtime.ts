@@ -59,6 +59,14 @@ export function tapSdkSockets(listener: ((text: string) => void) | undefined): v
   tap = listener;
 }
 
+const watchers = new Set<(text: string) => void>();
+
+/** Beside the tap (which a load run takes for its leak checks): one more reader of the same messages, until the returned function is called. */
+export function watchSdkSockets(listener: (text: string) => void): () => void {
+  watchers.add(listener);
+  return () => watchers.delete(listener);
+}
+
 /** The SDK folder (webex-sdk/ at the repository's root), whether run from the sources or from dist/. */
 export function sdkFolder(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -111,7 +119,12 @@ function tappedWebSocket(Base: WsClass): WsClass {
   return class TappedWebSocket extends Base {
     constructor(url: string, ...rest: unknown[]) {
       super(url, ...rest);
-      this.on('message', (data) => tap?.(String(data)));
+      this.on('message', (data) => {
+        if (tap === undefined && watchers.size === 0) return;
+        const text = String(data);
+        tap?.(text);
+        for (const w of watchers) w(text);
+      });
     }
   };
 }

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Channel } from '../../engine/model/channel.js';
 
-export type WebexMessage = { type: string; data: Record<string, unknown> } | { type: string; data: Record<string, unknown>; orgId: string; trackingId: string };
+export type WebexMessage = { type: string; data: Record<string, unknown> } | { type: string; data: Record<string, unknown>; orgId: string; trackingId: string; body?: Record<string, unknown> };
 
 export interface TaskView {
   conversationId: number;
@@ -63,8 +63,11 @@ export function taskEvent(type: string, orgId: string, selfId: string, t: TaskVi
 /** A failure event: `reason` names the twin's error code and message, `reasonCode` the HTTP status answered. */
 export function failureEvent(envelope: string, type: string, orgId: string, agentId: string, interactionId: string | undefined, reason: string, status: number): WebexMessage {
   const id = trackingId();
+  const colon = reason.indexOf(': ');
   return {
     type: envelope, orgId, trackingId: id,
+    // The SDK builds a task action's error from the failed message's `body`: with it the twin's code reaches the caller.
+    body: { errorType: colon < 0 ? reason : reason.slice(0, colon), errorMessage: colon < 0 ? reason : reason.slice(colon + 2) },
     data: { type, eventType: envelope === 'RoutingMessage' ? 'RoutingMessage' : 'AgentDesktopMessage', agentId, orgId, trackingId: id, reason, reasonCode: status, ...(interactionId === undefined ? {} : { interactionId }) },
   };
 }
