@@ -23,6 +23,9 @@ import {
 } from '../../sim/behaviour/index.js';
 import { createRng, deriveSeed } from '../../sim/random/prng.js';
 import { agentGroup, customerStream, scenario } from '../../sim/runner/testing/scenario-fixture.js';
+import { sdkTargets } from '../../load/webex/sdk-agent-client.js';
+import { buddyList } from '../../server/webex/buddy-agents.js';
+import { TenantDirectory } from '../../server/webex/tenant-directory.js';
 import { agentIdOf, assetIdOf, engineConfigOf, setupCommands } from '../../sim/runner/world.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,6 +86,11 @@ describe('one behaviour model: the source', () => {
     expect(runner).toContain('CustomerModel');
     expect(agent).toContain('AgentModel');
     expect(agent).toContain('agentsFromTargets');
+    // The agent driven through the vendor's SDK decides with the same rule and lists.
+    const sdkAgent = behaviourImports(read('load/webex/sdk-agent-client.ts'));
+    for (const name of ['AgentModel', 'agentsFromTargets', 'agentsMatter', 'chooseTarget', 'transferCandidates', 'conferenceCandidates']) {
+      expect(sdkAgent, `sdk-agent-client.ts imports ${name}`).toContain(name);
+    }
     expect(behaviourImports(read('load/load-run.ts'))).toEqual(new Set(['AgentModel', 'CustomerModel']));
     expect(behaviourImports(read('load/load-world.ts'))).toContain('CustomerModel');
     expect(behaviourImports(read('load/customer-client.ts'))).toContain('thinkMs');
@@ -193,6 +201,18 @@ function loadCandidates(w: World, purpose: Purpose, conversationId: number, owne
   return purpose === 'transfer' ? transferCandidates(w.s.queues, c.queue, agents) : conferenceCandidates(c.queue, toQueue, agents);
 }
 
+/**
+ * An SDK load agent's candidates: the gateway's buddy list made from the same
+ * `targets` answer (as it travels, JSON), read by sdk-agent-client.ts.
+ */
+function sdkCandidates(w: World, purpose: Purpose, conversationId: number, owner: string, state?: 'Available'): TargetCandidates {
+  const c = w.engine.view.conversation(conversationId)!;
+  const list = JSON.parse(JSON.stringify(buddyList(w.targetAgents(owner), new TenantDirectory(w.s), state))) as Parameters<typeof sdkTargets>[0];
+  const agents = agentsFromTargets(sdkTargets(list), c.queue, owner, w.serves);
+  const toQueue = w.s.channels[c.channel].conferenceToQueue;
+  return purpose === 'transfer' ? transferCandidates(w.s.queues, c.queue, agents) : conferenceCandidates(c.queue, toQueue, agents);
+}
+
 /** n decisions in a row, each with the next draw of the driver's own stream. */
 function choices(stream: CustomerModel, candidates: TargetCandidates, n: number): (Target | null)[] {
   return Array.from({ length: n }, () => chooseTarget(candidates, stream.targetDraw()));
@@ -258,5 +278,32 @@ describe('one behaviour model: the same choices in run and load', () => {
     const run = runnerCandidates(w, 'conference', messenger.conversationId);
     expect(loadCandidates(w, 'conference', messenger.conversationId, messenger.owner)).toEqual(run);
     expect(new Set(choices(streamOf(w.s, 1), run, 200).map(kind))).toEqual(new Set(['agent']));
+  });
+
+  it('an SDK load agent, reading the buddy list the gateway makes of the same answer, lists what the native load agent lists and chooses alike', () => {
+    const w = new World();
+    const whatsapp = w.answered(0, 'c-5');
+    const messenger = w.answered(1, 'c-6');
+    const check = (expectAgents: number): void => {
+      for (const [stream, { conversationId, owner }] of [whatsapp, messenger].entries()) {
+        for (const purpose of ['transfer', 'conference'] as const) {
+          const native = loadCandidates(w, purpose, conversationId, owner);
+          expect(native.agents).toHaveLength(expectAgents);
+          expect(sdkCandidates(w, purpose, conversationId, owner)).toEqual(native);
+          expect(sdkCandidates(w, purpose, conversationId, owner, 'Available')).toEqual(native);
+          expect(choices(streamOf(w.s, stream), sdkCandidates(w, purpose, conversationId, owner), 300)).toEqual(choices(streamOf(w.s, stream), native, 300));
+        }
+      }
+    };
+    // The two desk agents besides the owners are free.
+    check(2);
+    // One goes idle: one left.
+    const free = [0, 1, 2, 3].map((i) => agentIdOf('desk', i)).filter((a) => a !== whatsapp.owner && a !== messenger.owner);
+    w.run({ type: 'setState', agentId: free[0]!, state: 'idle' });
+    check(1);
+    // The other is available but at capacity (a conversation of its own): Available on the list, yet no candidate in either.
+    w.answered(0, 'c-7');
+    expect(buddyList(w.targetAgents(whatsapp.owner), new TenantDirectory(w.s), 'Available').find((b) => b.agentId === free[1])).toMatchObject({ state: 'Available', canTake: false });
+    check(0);
   });
 });
