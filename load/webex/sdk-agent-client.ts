@@ -15,8 +15,10 @@
 // and "can take work now") and the queues, so a transfer goes to an agent
 // (destinationType agent) or a queue as the draw says, an agent taken
 // meanwhile sending it to the queue the same draw picks. A conference is the
-// vendor's consult, then consultConference once the invited agent accepted;
-// the invited SDK agent stays its drawn turn, then leaves (exitConference) or
+// vendor's consult, then consultConference once the invited agent accepted
+// (not after a consult to a queue: the SDK needs the accepting agent's id,
+// which the owner's desk does not learn; the twin's conference is live
+// anyway once that agent accepts); the invited SDK agent stays its drawn turn, then leaves (exitConference) or
 // takes the chat over while the owner hands it on (transferConference), at
 // the behaviour model's odds.
 import {
@@ -25,9 +27,8 @@ import {
 } from '../../sim/behaviour/index.js';
 import type { Rng } from '../../sim/random/prng.js';
 import type { ConversationRecord } from '../conversation-ledger.js';
-import type { LoadWorld } from '../load-world.js';
+import type { LoadWorld, StreamPlan } from '../load-world.js';
 import type { Task } from '../scheduler.js';
-import type { StreamPlan } from '../load-world.js';
 import { createSdkAgent, type SdkAgent } from './sdk-agent.js';
 import type { SdkBuddyAgent } from './sdk-runtime.js';
 
@@ -97,7 +98,8 @@ export class SdkAgentClient {
     const h = this.desk.get(conversationId);
     if (h === undefined || h.phase !== 'active' || h.role !== 'owner' || this.world.stopped) return false;
     this.cancelTasks(h);
-    this.call('conferenceTransfer', dueMs, () => h.task.transferConference());
+    // Refused (the conference ended meanwhile): the owner ends it as planned, at once.
+    this.call('conferenceTransfer', dueMs, () => h.task.transferConference(), undefined, () => this.finishAt(h, this.world.now()));
     return true;
   }
 
