@@ -21,7 +21,7 @@ describe.skipIf(!sdk.ok)('a load run with SDK agents transferring and conferring
       const type = (JSON.parse(text) as { data?: { type?: unknown } }).data?.type;
       if (typeof type === 'string') events.set(type, (events.get(type) ?? 0) + 1);
     });
-    const set = ['duration=20s', 'customers.0.transfer=0.3', 'customers.0.conference=0.5', 'customers.1.transfer=0.5', 'customers.2.transfer=0.5'];
+    const set = ['duration=30s', 'customers.0.transfer=0.3', 'customers.0.conference=0.5', 'customers.1.transfer=0.5', 'customers.2.transfer=0.6'];
     const report = await runLoad({ scenario: loadScenario(SCENARIO, set), speed: 10, agentClient: 'webex-sdk', hlogIntervalMs: 250 }).finally(stop);
     const seen = (type: string): number => events.get(type) ?? 0;
     expect(seen('BuddyAgents')).toBeGreaterThan(0);
@@ -35,9 +35,10 @@ describe.skipIf(!sdk.ok)('a load run with SDK agents transferring and conferring
     expect(report.accounting).toMatchObject({ balanced: true });
     expect(report.conversations.inProgressAtEnd).toBe(0);
     expect(report.maskingLeaks.count).toBe(0);
-    // Besides the races of the plain run: the agent picked was taken as the transfer (it then goes to a queue) or the consult went.
+    // Besides the races of the plain run: the agent picked was taken as the transfer (it then goes to a queue) or the consult went,
+    // or the conversation left the owner's desk as its consult went (answered over HTTP only, so without a code).
     for (const what of Object.keys(report.traffic.errorsByFrame)) {
-      expect(what).toMatch(/^(accept E_SDK|accept E_UNKNOWN_OFFER|accept E_BAD_STATE|abandon E_BAD_STATE|(transfer|consult) E_TARGET_UNAVAILABLE)$/);
+      expect(what).toMatch(/^(accept E_SDK|accept E_UNKNOWN_OFFER|accept E_BAD_STATE|abandon E_BAD_STATE|(transfer|consult) E_TARGET_UNAVAILABLE|consult E_SDK)$/);
     }
   }, 120_000);
 });
