@@ -208,10 +208,12 @@ export class SdkAgentClient {
   private sendTransfer(h: Held, rec: ConversationRecord, target: Target, dueMs: number, toQueue: () => void): void {
     if (h.phase !== 'active') return;
     const to = target.agent !== undefined ? { to: target.agent, destinationType: 'agent' } : { to: target.queue!, destinationType: 'queue' };
-    this.call('transfer', dueMs, () => h.task.transfer(to), () => rec.transfers++, (code) => {
-      // The agent picked was taken meanwhile: to a queue instead.
-      if (target.agent !== undefined && code === 'E_TARGET_UNAVAILABLE') return toQueue();
+    this.call('transfer', dueMs, () => h.task.transfer(to), () => rec.transfers++, () => {
+      // The agent picked was taken meanwhile: to a queue instead. (The SDK does not always pass the twin's code on, so any refusal.)
+      if (target.agent !== undefined) return toQueue();
+      // No transfer after all: the owner ends it rather than hold it for ever.
       rec.transferring = false;
+      this.finishAt(h, this.world.now());
     });
   }
 
