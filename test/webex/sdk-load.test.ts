@@ -24,6 +24,6 @@ describe.skipIf(!sdk.ok)('a load run with SDK agents', () => {
     // Only the races a real desktop meets too: an offer gone (RONA, the customer left) while its accept travelled
     // (the SDK then reports no code: the twin answers a task the desk no longer holds over HTTP only), a customer abandoning as it was accepted,
     // the agent picked for a transfer or a consult taken as the request went (without a code: the conversation left the desk).
-    for (const what of Object.keys(report.traffic.errorsByFrame)) expect(what).toMatch(/^(accept E_SDK|accept E_UNKNOWN_OFFER|accept E_BAD_STATE|abandon E_BAD_STATE|(transfer|consult) (E_TARGET_UNAVAILABLE|E_SDK))$/);
+    for (const what of Object.keys(report.traffic.errorsByFrame)) expect(what).toMatch(/^(accept E_SDK|accept E_UNKNOWN_OFFER|accept E_BAD_STATE|abandon E_BAD_STATE|(transfer|consult|consultConference|exitConference|conferenceTransfer) (E_TARGET_UNAVAILABLE|E_BAD_STATE|E_SDK))$/);
   });
 });
