@@ -17,6 +17,7 @@
 // ring has that time and a later sequence number than anything popped, so
 // pop() takes the smaller of the ring's front and the heap's root by (time,
 // sequence): the order is exactly the heap's, without sifting.
+import { grown } from './grown.js';
 
 export class EventQueue<R = unknown> {
   private times: Float64Array;
@@ -208,15 +209,9 @@ export class EventQueue<R = unknown> {
 
   private grow(): void {
     const cap = this.times.length * 2;
-    const times = new Float64Array(cap);
-    times.set(this.times);
-    this.times = times;
-    const seqs = new Float64Array(cap);
-    seqs.set(this.seqs);
-    this.seqs = seqs;
-    const kinds = new Int32Array(cap);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
+    this.times = grown(this.times, cap);
+    this.seqs = grown(this.seqs, cap);
+    this.kinds = grown(this.kinds, cap);
     for (let i = this.refs.length; i < cap; i++) this.refs.push(undefined);
   }
 }

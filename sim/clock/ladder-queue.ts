@@ -16,6 +16,7 @@
 // spread over a new finer rung otherwise; an empty ladder spreads Top over a
 // first rung. Each event is moved a few times at most, and never compared
 // with more than THRESHOLD others: no log n.
+import { grown } from './grown.js';
 
 const NONE = -1;
 const THRESHOLD = 50;
@@ -305,18 +306,10 @@ export class LadderQueue<R = unknown> {
 
   private growPool(): void {
     const cap = this.times.length * 2;
-    const times = new Float64Array(cap);
-    times.set(this.times);
-    this.times = times;
-    const seqs = new Float64Array(cap);
-    seqs.set(this.seqs);
-    this.seqs = seqs;
-    const kinds = new Int32Array(cap);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const next = new Int32Array(cap);
-    next.set(this.next);
-    this.next = next;
+    this.times = grown(this.times, cap);
+    this.seqs = grown(this.seqs, cap);
+    this.kinds = grown(this.kinds, cap);
+    this.next = grown(this.next, cap);
     for (let i = this.refs.length; i < cap; i++) this.refs.push(undefined);
   }
 }
